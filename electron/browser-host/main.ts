@@ -1,0 +1,17 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { createAppContext } from '../app-context.js';
+import { projectRoot } from '../paths.js';
+import { startBrowserHost } from './server.js';
+
+/** `npm run start:browser`: the desktop app's services, served to a browser on loopback. */
+const { values } = parseArgs({
+  options: { config: { type: 'string' }, port: { type: 'string' } },
+});
+const configDir = values.config ?? join(projectRoot, '.dossier-dev');
+const host = await startBrowserHost(
+  (origin) => createAppContext({ configDir, host: 'browser', trustedOrigins: [origin] }),
+  values.port ? { port: Number(values.port) } : {},
+);
+console.log(`Dossier browser host: ${host.url}`);
+process.on('SIGINT', () => void host.close().then(() => process.exit(0)));

@@ -1,0 +1,183 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AppContext } from '../app-context.js';
+import { browserBridgeFile, rendererDir } from '../paths.js';
+import { contentSecurityPolicy } from '../security.js';
+
+const maxBodyBytes = 1024 * 1024;
+const cookieName = 'dossier_session';
+const bridgePath = '/__host/bridge.js';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BrowserHost {
+  /** The address to open, including this launch's secret token. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the renderer and the IPC router on 127.0.0.1 for development and end-to-end tests.
+ * Every request must carry this launch's secret: in the URL once (`?token=`), then in a
+ * SameSite=Strict, HttpOnly cookie. IPC calls must also come from the host's own origin.
+ * Never shipped in the installer (electron-builder.yml excludes this folder).
+ */
+export async function startBrowserHost(
+  context: (origin: string) => AppContext,
+  options: { port?: number } = {},
+): Promise<BrowserHost> {
+  const token = randomBytes(32).toString('base64url');
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = context(origin);
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && request.method === 'GET' && sameSecret(queryToken, token)) {
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        location: url.pathname + url.search,
+        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    if (!sameSecret(readCookie(request, cookieName) ?? '', token)) {
+      send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address printed by "npm run start:browser".');
+      return;
+    }
+    if (url.pathname === '/ipc' && request.method === 'POST') return ipc(request, response);
+    if (url.pathname === '/events' && request.method === 'GET') return eventStream(request, response);
+    if (request.method === 'GET') return staticFile(url.pathname, response);
+    send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  }
+
+  async function ipc(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch {
+      body = undefined;
+    }
+    const call = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
+    const envelope = await app.router.call(call.method, call.input, {
+      origin: typeof request.headers.origin === 'string' ? request.headers.origin : null,
+      topFrame: request.headers['x-dossier-top-frame'] === '1',
+    });
+    send(response, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+  }
+
+  function eventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    const unsubscribe = app.hub.subscribe((event, payload) => {
+      response.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    request.on('close', unsubscribe);
+  }
+
+  async function staticFile(pathname: string, response: ServerResponse): Promise<void> {
+    if (pathname === bridgePath) {
+      send(response, 200, contentTypes['.js']!, await readFile(browserBridgeFile));
+      return;
+    }
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(rendererDir, relative === '' ? 'index.html' : relative);
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) {
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+      return;
+    }
+    let content: Buffer;
+    let type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    try {
+      content = await readFile(file);
+    } catch {
+      // Client-side routes fall back to the app shell.
+      content = await readFile(join(rendererDir, 'index.html'));
+      type = contentTypes['.html']!;
+    }
+    if (type === contentTypes['.html']) {
+      content = Buffer.from(
+        content.toString('utf8').replace('<script', `<script src="${bridgePath}" type="module"></script><script`),
+      );
+    }
+    send(response, 200, type, content);
+  }
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new Error('body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,20 @@
+import { app } from 'electron';
+import { createAppContext } from '../app-context.js';
+import { registerAppScheme, serveRenderer, appOrigin } from './protocol.js';
+import { bindIpc, createMainWindow, lockDownSessions } from './window.js';
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(() => {
+    lockDownSessions();
+    serveRenderer();
+    const context = createAppContext({ configDir: app.getPath('userData'), host: 'electron', trustedOrigins: [appOrigin] });
+    bindIpc(context);
+    createMainWindow(context);
+  });
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Error codes that cross the IPC boundary. Each has a message under `errors.<code>` in every locale. */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  'UNAUTHENTICATED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  messageKey: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Raised by services; the router turns it into an error envelope. */
+export class DossierError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'DossierError';
+  }
+
+  get messageKey(): string {
+    return `errors.${this.code}`;
+  }
+}

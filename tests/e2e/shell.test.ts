@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Language, languages } from '../../shared/i18n/languages.js';
+import { resources } from '../../shared/i18n/resources.js';
+import { launchChromium, startTestHost } from '../support/browser.js';
+
+let browser: Browser;
+let host: Awaited<ReturnType<typeof startTestHost>>;
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launchChromium(), startTestHost()]);
+  mkdirSync('test-results', { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const sections = ['customers', 'inbox', 'documents', 'reports', 'admin'] as const;
+
+describe('app shell', () => {
+  for (const language of languages) {
+    it(`loads, navigates and switches to ${language}`, async () => {
+      const strings = resources[language].translation;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(host.url);
+      await chooseLanguage(page, language, strings.language[language]);
+      await expect.poll(() => page.getByTestId('app-name').textContent()).toBe(strings.app.name);
+
+      for (const section of sections) {
+        await page.getByTestId(`nav-${section}`).click();
+        await page.getByTestId(`page-${section}`).waitFor();
+        expect(await page.getByTestId(`page-${section}`).locator('h3').textContent()).toBe(strings.pages[section].title);
+        expect(page.url()).toContain(`#/${section}`);
+      }
+      await page.getByTestId('nav-customers').click();
+      expect(await page.getByTestId('status-bar').textContent()).toContain(strings.status.idle);
+      await page.screenshot({ path: `test-results/shell-${language}.png` });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('keeps the chosen language across reloads and new windows', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await chooseLanguage(page, 'en', 'English');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('app-name').textContent()).toBe('Dossier');
+    const other = await context.newPage();
+    await other.goto(`${host.origin}/`);
+    await expect.poll(() => other.getByTestId('app-name').textContent()).toBe('Dossier');
+    await chooseLanguage(page, 'zh-CN', '简体中文');
+    await context.close();
+  });
+});
+
+async function chooseLanguage(page: import('playwright-core').Page, language: Language, label: string) {
+  const current = await page.getByTestId('language-switch').textContent();
+  if (current === label) return;
+  await page.getByTestId('language-switch').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+}

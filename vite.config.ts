@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../build/renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+  },
+});
