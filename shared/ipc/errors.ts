@@ -7,6 +7,20 @@ export const errorCodes = [
   'FORBIDDEN_SENDER',
   'UNAUTHENTICATED',
   'INTERNAL',
+  'NOT_AN_ARCHIVE',
+  'NO_ARCHIVE',
+  'FOLDER_NOT_EMPTY',
+  'ARCHIVE_DAMAGED',
+  'ARCHIVE_TOO_NEW',
+  'ARCHIVE_LOCKED',
+  'WRONG_PASSWORD',
+  'ACCOUNT_LOCKED',
+  'WEAK_PASSWORD',
+  'USER_EXISTS',
+  'USER_NOT_FOUND',
+  'PERMISSION_DENIED',
+  'PAGE_MISSING',
+  'PAGE_CORRUPT',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
