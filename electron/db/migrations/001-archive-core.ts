@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * The archive core: the archive's identity, branches, users, settings, stored blobs and the
+ * hash-chained audit log. Ids are UUIDv7 text and times ISO 8601 UTC, so branch archives can
+ * later be consolidated without renumbering.
+ */
+export function up(db: Database): void {
+  db.exec(`
+    CREATE TABLE archive_info (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE branches (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+      display_name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin')),
+      branch_id TEXT NOT NULL REFERENCES branches(id),
+      created_at TEXT NOT NULL,
+      removed_at TEXT
+    ) STRICT;
+
+    CREATE TABLE settings (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL CHECK (json_valid(value))
+    ) STRICT;
+
+    -- Every blob in the page store, so verify can tell a missing file from one never stored.
+    CREATE TABLE blobs (
+      id TEXT PRIMARY KEY CHECK (length(id) = 64),
+      size INTEGER NOT NULL CHECK (size >= 0),
+      created_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE audit_log (
+      seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+      id TEXT NOT NULL UNIQUE,
+      at TEXT NOT NULL,
+      branch_id TEXT,
+      actor_id TEXT,
+      action TEXT NOT NULL,
+      object_type TEXT,
+      object_id TEXT,
+      purpose TEXT,
+      outcome TEXT NOT NULL CHECK (outcome IN ('success', 'denied', 'failure')),
+      details TEXT CHECK (details IS NULL OR json_valid(details)),
+      prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+      hash TEXT NOT NULL CHECK (length(hash) = 64)
+    ) STRICT;
+    CREATE INDEX audit_log_object ON audit_log(object_type, object_id);
+    CREATE INDEX audit_log_actor_at ON audit_log(actor_id, at);
+
+    -- The chain's newest entry, kept by trigger: cutting entries off the end is detected too.
+    CREATE TABLE audit_head (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      seq INTEGER NOT NULL,
+      hash TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}');
+
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    CREATE TRIGGER audit_log_head AFTER INSERT ON audit_log
+      BEGIN UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END;
+  `);
+}
