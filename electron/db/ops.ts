@@ -7,7 +7,8 @@ import type { Db } from './connection.js';
 
 /**
  * The services that run on the database worker. Each is one transaction: the change and its
- * audit entry commit together or not at all. Permissions are checked here, against the acting
+ * audit entry commit together or not at all. Writers begin IMMEDIATE so that a second process
+ * on the same archive (the CLI beside the desktop app) waits for the lock instead of failing. Permissions are checked here, against the acting
  * user's role as the database knows it.
  */
 export const ops = {
@@ -18,7 +19,7 @@ export const ops = {
       insertBranch(db, { ...a.branch, createdAt: a.at });
       insertUser(db, { ...a.admin, role: 'admin', branchId: a.branch.id, createdAt: a.at });
       appendAudit(db, { actorId: a.admin.id, branchId: a.branch.id, action: 'archive.create', objectType: 'archive', objectId: a.archiveId, outcome: 'success' });
-    })();
+    }).immediate();
   },
 
   'archive.id'(db: Db): string | undefined {
@@ -30,7 +31,7 @@ export const ops = {
       const user = activeUser(db, a.userId);
       appendAudit(db, { actorId: user.id, branchId: user.branchId, action: 'session.signIn', outcome: 'success', details: { failedAttemptsBefore: a.failedAttempts } });
       return user;
-    })();
+    }).immediate();
   },
 
   'users.list'(db: Db, a: { actorId: string }): User[] {
@@ -46,7 +47,7 @@ export const ops = {
       insertUser(db, { ...a.user, branchId: actor.branchId, createdAt });
       appendAudit(db, { actorId: actor.id, branchId: actor.branchId, action: 'user.create', objectType: 'user', objectId: a.user.id, outcome: 'success', details: { role: a.user.role } });
       return findUserById(db, a.user.id)!;
-    })();
+    }).immediate();
   },
 
   'users.remove'(db: Db, a: { actorId: string; userId: string }): User {
@@ -58,7 +59,7 @@ export const ops = {
       markUserRemoved(db, user.id, new Date().toISOString());
       appendAudit(db, { actorId: actor.id, branchId: actor.branchId, action: 'user.remove', objectType: 'user', objectId: user.id, outcome: 'success' });
       return findUserById(db, user.id)!;
-    })();
+    }).immediate();
   },
 
   /** Who may re-wrap whose key: users change their own password; administrators reset anyone's. */
@@ -68,11 +69,11 @@ export const ops = {
       const user = activeUser(db, a.userId);
       appendAudit(db, { actorId: actor.id, branchId: actor.branchId, action: 'user.passwordChange', objectType: 'user', objectId: user.id, outcome: 'success' });
       return user;
-    })();
+    }).immediate();
   },
 
   'audit.append'(db: Db, event: AuditEvent): number {
-    return db.transaction(() => appendAudit(db, event))();
+    return db.transaction(() => appendAudit(db, event)).immediate();
   },
 
   'audit.verify'(db: Db) {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Language, languages } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
@@ -62,7 +62,7 @@ describe('app shell', () => {
   });
 });
 
-async function chooseLanguage(page: import('playwright-core').Page, language: Language, label: string) {
+async function chooseLanguage(page: Page, language: Language, label: string) {
   const current = await page.getByTestId('language-switch').textContent();
   if (current === label) return;
   await page.getByTestId('language-switch').click();
