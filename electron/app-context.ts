@@ -1,4 +1,5 @@
 import { createRouter, EventHub, type Handlers, type Router } from './ipc/router.js';
+import { SessionManager } from './services/sessions.js';
 import { SettingsStore } from './services/settings.js';
 import { TaskTracker } from './services/tasks.js';
 import { appName, appVersion } from './version.js';
@@ -10,16 +11,18 @@ export interface AppContext {
   hub: EventHub;
   settings: SettingsStore;
   tasks: TaskTracker;
+  sessions: SessionManager;
 }
 
 /**
  * The main-process services and the router over them, assembled the same way for the desktop
  * app, the browser host and the CLI, so all three run identical code below the transport.
  */
-export function createAppContext(options: { configDir: string; host: Host; trustedOrigins: readonly string[] }): AppContext {
+export function createAppContext(options: { configDir: string; dataDir: string; host: Host; trustedOrigins: readonly string[] }): AppContext {
   const hub = new EventHub();
   const settings = new SettingsStore(options.configDir);
   const tasks = new TaskTracker(hub);
+  const sessions = new SessionManager(options.dataDir, hub);
 
   const handlers: Handlers = {
     'app.info': () => ({ name: appName, version: appVersion, host: options.host }),
@@ -30,7 +33,26 @@ export function createAppContext(options: { configDir: string; host: Host; trust
       return next;
     },
     'tasks.list': () => tasks.list(),
+    'archive.status': () => sessions.status(),
+    'archive.create': (input) => sessions.create(input),
+    'session.signIn': ({ username, password }) => sessions.signIn(username, password),
+    'session.signOut': async () => {
+      await sessions.signOut();
+      return {};
+    },
+    'session.touch': () => ({}),
+    'users.list': () => sessions.listUsers(),
+    'users.add': (input) => sessions.addUser(input),
+    'users.remove': async ({ userId }) => {
+      await sessions.removeUser(userId);
+      return {};
+    },
+    'users.changePassword': async ({ userId, password }) => {
+      await sessions.changePassword(userId, password);
+      return {};
+    },
   };
 
-  return { router: createRouter(handlers, options.trustedOrigins), hub, settings, tasks };
+  const router = createRouter(handlers, options.trustedOrigins, () => sessions.touch());
+  return { router, hub, settings, tasks, sessions };
 }

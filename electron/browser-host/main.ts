@@ -6,12 +6,13 @@ import { startBrowserHost } from './server.js';
 
 /** `npm run start:browser`: the desktop app's services, served to a browser on loopback. */
 const { values } = parseArgs({
-  options: { config: { type: 'string' }, port: { type: 'string' } },
+  options: { config: { type: 'string' }, data: { type: 'string' }, port: { type: 'string' } },
 });
 const configDir = values.config ?? join(projectRoot, '.dossier-dev');
+const dataDir = values.data ?? join(configDir, 'archive');
 const host = await startBrowserHost(
-  (origin) => createAppContext({ configDir, host: 'browser', trustedOrigins: [origin] }),
+  (origin) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin] }),
   values.port ? { port: Number(values.port) } : {},
 );
-console.log(`Dossier browser host: ${host.url}`);
+console.log(`Dossier browser host: ${host.url}\nArchive folder: ${dataDir}`);
 process.on('SIGINT', () => void host.close().then(() => process.exit(0)));

@@ -1,51 +1,99 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { TFunction } from 'i18next';
 import { type Language, languageFromLocale, languages } from '../../shared/i18n/languages.js';
+import { DossierError } from '../../shared/ipc/errors.js';
 import { translator } from '../i18n.js';
 import { appName, appVersion } from '../version.js';
-import { type CliIo, exitCodes } from './io.js';
+import { archiveOptions, type CommandContext, initCommand, verifyCommand } from './archive-commands.js';
+import { type CliIo, exitCodes, UsageError } from './io.js';
 
 interface Command {
   summaryKey: string;
-  run(context: { t: TFunction; json: boolean; io: CliIo; args: string[] }): Promise<number> | number;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(context: CommandContext): Promise<number> | number;
 }
 
 const globalOptions = {
-  json: { type: 'boolean', default: false },
+  json: { type: 'boolean' },
   lang: { type: 'string' },
-  version: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const commands: Record<string, Command> = {
-  help: { summaryKey: 'cli.cmdHelp', run: ({ t, json, io }) => printHelp(t, json, io) },
-  version: { summaryKey: 'cli.cmdVersion', run: ({ json, io }) => printVersion(json, io) },
+  help: { summaryKey: 'cli.cmdHelp', options: {}, run: ({ t, json, io }) => printHelp(t, json, io) },
+  version: { summaryKey: 'cli.cmdVersion', options: {}, run: ({ json, io }) => printVersion(json, io) },
+  init: {
+    summaryKey: 'cli.cmdInit',
+    options: { data: { type: 'string' }, admin: { type: 'string' }, 'display-name': { type: 'string' }, branch: { type: 'string' }, 'password-file': { type: 'string' } },
+    run: initCommand,
+  },
+  verify: { summaryKey: 'cli.cmdVerify', options: archiveOptions, run: verifyCommand },
+};
+
+const optionHelp: Record<string, string> = {
+  '--data DIR': 'cli.optData',
+  '--admin NAME': 'cli.optAdmin',
+  '--display-name NAME': 'cli.optDisplayName',
+  '--branch NAME': 'cli.optBranch',
+  '--user NAME': 'cli.optUser',
+  '--password-file FILE': 'cli.optPasswordFile',
+  '--json': 'cli.optJson',
+  '--lang LANG': 'cli.optLang',
 };
 
 /** Runs one CLI invocation and returns its exit code (0 success, 1 failure, 2 bad usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const wantsJson = argv.includes('--json');
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: globalOptions, allowPositionals: true, strict: false });
-  } catch (error) {
-    return usageError(translator(languageFromLocale(io.env.LANG)), wantsJson, io, String((error as Error).message));
-  }
-  const { values, positionals } = parsed;
-  const lang = typeof values.lang === 'string' ? values.lang : undefined;
-  const language: Language = lang && (languages as readonly string[]).includes(lang) ? (lang as Language) : languageFromLocale(io.env.LC_ALL ?? io.env.LANG);
+  const language = pickLanguage(argv, io);
   const t = translator(language);
-  const json = values.json === true;
-
-  if (values.version === true) return printVersion(json, io);
-  const [name = 'help', ...args] = positionals;
-  if (values.help === true) return printHelp(t, json, io);
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) {
-    const message = t('cli.unknownCommand', { command: name });
-    return usageError(t, json, io, message, true);
+  const json = argv.includes('--json');
+  const name = argv.find((a) => !a.startsWith('-')) ?? (argv.includes('--version') ? 'version' : 'help');
+  const command = Object.hasOwn(commands, name) ? commands[name]! : undefined;
+  try {
+    if (!command) throw new UsageError(t('cli.unknownCommand', { command: name }));
+    let values: CommandContext['values'];
+    try {
+      ({ values } = parseArgs({ args: argv, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true }));
+    } catch (error) {
+      throw new UsageError(t('cli.badOption', { message: (error as Error).message }));
+    }
+    if (values.version === true) return printVersion(json, io);
+    if (values.help === true) return printHelp(t, json, io);
+    return await command.run({ t, json, io, values });
+  } catch (error) {
+    return report(error, t, json, io);
   }
-  return command.run({ t, json, io, args });
+}
+
+function pickLanguage(argv: string[], io: CliIo): Language {
+  const index = argv.indexOf('--lang');
+  const asked = index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  if (asked && (languages as readonly string[]).includes(asked)) return asked as Language;
+  return languageFromLocale(io.env.LC_ALL ?? io.env.LANG);
+}
+
+/** Errors name what went wrong and what to do, in the user's language; never a stack trace. */
+function report(error: unknown, t: TFunction, json: boolean, io: CliIo): number {
+  let code: string;
+  let message: string;
+  let exit: number = exitCodes.failure;
+  let details: Record<string, unknown> | undefined;
+  if (error instanceof UsageError) {
+    code = 'USAGE';
+    message = error.message;
+    exit = exitCodes.usage;
+  } else if (error instanceof DossierError) {
+    code = error.code;
+    details = error.details;
+    message = t(error.messageKey, { ...error.details });
+  } else {
+    code = 'INTERNAL';
+    message = t('errors.INTERNAL');
+    io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  if (json) io.out(JSON.stringify({ ok: false, error: { code, message, ...(details ? { details } : {}) } }));
+  else io.err(message);
+  return exit;
 }
 
 function printVersion(json: boolean, io: CliIo): number {
@@ -62,19 +110,11 @@ function printHelp(t: TFunction, json: boolean, io: CliIo): number {
     t('cli.usage'),
     '',
     t('cli.commands'),
-    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${t(c.summaryKey)}`),
+    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(22)} ${t(c.summaryKey)}`),
     '',
     t('cli.options'),
-    `  --json     ${t('cli.optJson')}`,
-    `  --lang     ${t('cli.optLang')}`,
+    ...Object.entries(optionHelp).map(([o, key]) => `  ${o.padEnd(22)} ${t(key)}`),
   ];
   io.out(lines.join('\n'));
   return exitCodes.ok;
-}
-
-function usageError(t: TFunction, json: boolean, io: CliIo, message: string, translated = false): number {
-  const text = translated ? message : t('cli.badOption', { message });
-  if (json) io.out(JSON.stringify({ ok: false, error: { code: 'USAGE', message: text } }));
-  else io.err(text);
-  return exitCodes.usage;
 }

@@ -32,7 +32,7 @@ export interface Router {
  * Validates and dispatches calls for any transport (Electron IPC, the browser host, tests).
  * Refuses foreign senders before looking at the method, so a hostile frame learns nothing.
  */
-export function createRouter(handlers: Handlers, trustedOrigins: readonly string[]): Router {
+export function createRouter(handlers: Handlers, trustedOrigins: readonly string[], onAccepted: () => void = () => {}): Router {
   return {
     async call(method, input, sender) {
       if (!sender.topFrame || sender.origin === null || !trustedOrigins.includes(sender.origin)) {
@@ -53,6 +53,7 @@ export function createRouter(handlers: Handlers, trustedOrigins: readonly string
           details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code })) },
         });
       }
+      onAccepted();
       try {
         const handler = handlers[method] as (input: unknown) => unknown;
         const value = await handler(parsed.data);

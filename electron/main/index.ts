@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { app } from 'electron';
 import { createAppContext } from '../app-context.js';
 import { registerAppScheme, serveRenderer, appOrigin } from './protocol.js';
@@ -12,7 +13,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     lockDownSessions();
     serveRenderer();
-    const context = createAppContext({ configDir: app.getPath('userData'), host: 'electron', trustedOrigins: [appOrigin] });
+    const context = createAppContext({
+      configDir: app.getPath('userData'),
+      dataDir: join(app.getPath('userData'), 'archive'),
+      host: 'electron',
+      trustedOrigins: [appOrigin],
+    });
     bindIpc(context);
     createMainWindow(context);
   });

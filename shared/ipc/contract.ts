@@ -1,5 +1,30 @@
 import { z } from 'zod';
+import { roles } from '../domain/roles.js';
+import { errorCodes } from './errors.js';
 import { languages } from '../i18n/languages.js';
+
+const empty = z.object({}).strict();
+/** Staff login names: letters, digits, dot, dash, underscore; compared without case. */
+const username = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u);
+const password = z.string().min(1).max(1024);
+const displayName = z.string().trim().min(1).max(100);
+
+const sessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  branchId: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+const archiveStatus = z.object({
+  state: z.enum(['none', 'locked', 'open', 'unavailable']),
+  /** Why the archive cannot be opened, when state is 'unavailable'. */
+  reason: z.enum(errorCodes).optional(),
+  user: sessionUser.optional(),
+});
+export type ArchiveStatus = z.infer<typeof archiveStatus>;
 
 /**
  * The one IPC contract between the renderer and main. Every method has an input and an output
@@ -8,11 +33,11 @@ import { languages } from '../i18n/languages.js';
  */
 export const methods = {
   'app.info': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.object({ name: z.string(), version: z.string(), host: z.enum(['electron', 'browser', 'cli']) }),
   },
   'settings.get': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.object({ language: z.enum(languages) }),
   },
   'settings.setLanguage': {
@@ -20,14 +45,59 @@ export const methods = {
     output: z.object({ language: z.enum(languages) }),
   },
   'tasks.list': {
-    input: z.object({}).strict(),
+    input: empty,
     output: z.array(backgroundTaskSchema()),
+  },
+  'archive.status': {
+    input: empty,
+    output: archiveStatus,
+  },
+  'archive.create': {
+    input: z.object({ username, displayName, password, branchName: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({
+      user: sessionUser,
+      /** The database's raw key, shown once on the recovery sheet. */
+      recoveryKey: z.string(),
+      sqlcipherPragma: z.string(),
+      /** The pragma line as a QR code (SVG markup), for the printed sheet. */
+      qrSvg: z.string(),
+    }),
+  },
+  'session.signIn': {
+    input: z.object({ username, password }).strict(),
+    output: sessionUser,
+  },
+  'session.signOut': {
+    input: empty,
+    output: empty,
+  },
+  /** The renderer reports user activity so that an idle session locks and a busy one does not. */
+  'session.touch': {
+    input: empty,
+    output: empty,
+  },
+  'users.list': {
+    input: empty,
+    output: z.array(sessionUser.extend({ createdAt: z.string(), removedAt: z.string().nullable() })),
+  },
+  'users.add': {
+    input: z.object({ username, displayName, role: z.enum(roles), password }).strict(),
+    output: sessionUser,
+  },
+  'users.remove': {
+    input: z.object({ userId: z.string().uuid() }).strict(),
+    output: empty,
+  },
+  'users.changePassword': {
+    input: z.object({ userId: z.string().uuid(), password }).strict(),
+    output: empty,
   },
 } as const;
 
 export const events = {
   'tasks.changed': z.array(backgroundTaskSchema()),
   'settings.changed': z.object({ language: z.enum(languages) }),
+  'session.changed': archiveStatus.extend({ lockedBecause: z.enum(['idle', 'signOut']).optional() }),
 } as const;
 
 function backgroundTaskSchema() {

@@ -16,7 +16,7 @@ export function launchChromium(): Promise<Browser> {
 /** A browser host over a fresh configuration folder, as `npm run start:browser` runs it. */
 export async function startTestHost(): Promise<BrowserHost & { configDir: string; stop(): Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-  const host = await startBrowserHost((origin) => createAppContext({ configDir, host: 'browser', trustedOrigins: [origin] }));
+  const host = await startBrowserHost((origin) => createAppContext({ configDir, dataDir: join(configDir, 'archive'), host: 'browser', trustedOrigins: [origin] }));
   return {
     ...host,
     configDir,

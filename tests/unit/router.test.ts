@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/app-context.js';
 
 const origin = 'app://dossier';
-const { router } = createAppContext({ configDir: mkdtempSync(join(tmpdir(), 'dossier-router-')), host: 'cli', trustedOrigins: [origin] });
+const configDir = mkdtempSync(join(tmpdir(), 'dossier-router-'));
+const { router } = createAppContext({ configDir, dataDir: join(configDir, 'archive'), host: 'cli', trustedOrigins: [origin] });
 const own = { origin, topFrame: true };
 
 describe('IPC router', () => {
