@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Language, languages } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
-import { launchChromium, startTestHost } from '../support/browser.js';
+import { launchChromium, signIn, startTestHost } from '../support/browser.js';
 
 let browser: Browser;
 let host: Awaited<ReturnType<typeof startTestHost>>;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost()]);
+  [browser, host] = await Promise.all([launchChromium(), startTestHost({ archive: true })]);
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
@@ -32,6 +32,10 @@ describe('app shell', () => {
       await page.goto(host.url);
       await chooseLanguage(page, language, strings.language[language]);
       await expect.poll(() => page.getByTestId('app-name').textContent()).toBe(strings.app.name);
+      expect(await page.getByTestId('sign-in').locator('.ant-card-head-title').textContent()).toBe(strings.signIn.title);
+      await signIn(page);
+      await page.getByTestId('current-user').waitFor();
+      expect(await page.getByTestId('current-user').textContent()).toContain(strings.roles.admin);
 
       for (const section of sections) {
         await page.getByTestId(`nav-${section}`).click();
@@ -42,6 +46,8 @@ describe('app shell', () => {
       await page.getByTestId('nav-customers').click();
       expect(await page.getByTestId('status-bar').textContent()).toContain(strings.status.idle);
       await page.screenshot({ path: `test-results/shell-${language}.png` });
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('sign-in').waitFor();
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createAppContext } from '../../electron/app-context.js';
+import { createArchive } from '../../electron/archive/archive.js';
 import { type BrowserHost, startBrowserHost } from '../../electron/browser-host/server.js';
+import { adminPassword } from './archive.js';
 
 /** Debian's Chromium: tests never download a browser. */
 export function launchChromium(): Promise<Browser> {
@@ -13,16 +15,33 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A browser host over a fresh configuration folder, as `npm run start:browser` runs it. */
-export async function startTestHost(): Promise<BrowserHost & { configDir: string; stop(): Promise<void> }> {
+export type TestHost = BrowserHost & { configDir: string; dataDir: string; stop(): Promise<void> };
+
+/**
+ * A browser host over a fresh configuration folder, as `npm run start:browser` runs it; with
+ * `archive: true` an archive already exists (administrator 'admin', password adminPassword).
+ */
+export async function startTestHost(options: { archive?: boolean } = {}): Promise<TestHost> {
   const configDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-  const host = await startBrowserHost((origin) => createAppContext({ configDir, dataDir: join(configDir, 'archive'), host: 'browser', trustedOrigins: [origin] }));
+  const dataDir = join(configDir, 'archive');
+  if (options.archive) {
+    const { session } = await createArchive(dataDir, { username: 'admin', displayName: '王芳', password: adminPassword, branchName: '北京朝阳支公司' });
+    await session.close();
+  }
+  const host = await startBrowserHost((origin) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin] }));
   return {
     ...host,
     configDir,
+    dataDir,
     stop: async () => {
       await host.close();
       rmSync(configDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function signIn(page: Page, username = 'admin', password = adminPassword): Promise<void> {
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
 }

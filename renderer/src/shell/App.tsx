@@ -1,16 +1,13 @@
-import {
-  AuditOutlined,
-  FileSearchOutlined,
-  InboxOutlined,
-  SettingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
-import { App as AntApp, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import { AuditOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../../shared/i18n/languages.js';
+import type { SessionUser } from '../../../shared/ipc/contract.js';
+import { UsersPage } from '../features/admin/UsersPage.js';
 import { PlaceholderPage } from '../features/PlaceholderPage.js';
 import { invoke, on } from '../ipc/client.js';
+import { SessionGate } from '../session/SessionGate.js';
 import { antdLocales } from './antd-locales.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusBar } from './StatusBar.js';
@@ -28,7 +25,6 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState<Language>(defaultLanguage);
   const [version, setVersion] = useState('');
-  const [section, navigate] = useHashRoute();
 
   useEffect(() => {
     void invoke('settings.get', {}).then((settings) => setLanguage(settings.language));
@@ -46,41 +42,70 @@ export function App() {
   const changeLanguage = (next: Language) => {
     void invoke('settings.setLanguage', { language: next }).then((settings) => setLanguage(settings.language));
   };
+  const languageSwitch = <LanguageSwitch value={language} onChange={changeLanguage} />;
 
   return (
     <ConfigProvider locale={antdLocales[language]}>
       <AntApp>
-        <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Sider theme="light" width={200}>
-            <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }} data-testid="app-name">
-              {t('app.name')}
-            </Typography.Title>
-            <Menu
-              mode="inline"
-              selectedKeys={[section]}
-              onClick={({ key }) => navigate(key as Section)}
-              items={Object.entries(icons).map(([key, icon]) => ({
-                key,
-                icon,
-                label: <span data-testid={`nav-${key}`}>{t(`nav.${key as Section}`)}</span>,
-              }))}
-            />
-          </Layout.Sider>
-          <Layout>
-            <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end' }}>
-              <Space>
-                <LanguageSwitch value={language} onChange={changeLanguage} />
-              </Space>
-            </Layout.Header>
-            <Layout.Content style={{ padding: 24 }}>
-              <PlaceholderPage section={section} />
-            </Layout.Content>
-            <Layout.Footer style={{ padding: '8px 24px' }}>
-              <StatusBar version={version} />
-            </Layout.Footer>
-          </Layout>
-        </Layout>
+        <SessionGate
+          frame={(content) => (
+            <Layout style={{ minHeight: '100vh' }}>
+              <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+                <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-name">
+                  {t('app.name')}
+                </Typography.Title>
+                {languageSwitch}
+              </Layout.Header>
+              <Layout.Content style={{ display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: 24 }}>{content}</Layout.Content>
+            </Layout>
+          )}
+        >
+          {(user) => <Shell user={user} version={version} languageSwitch={languageSwitch} />}
+        </SessionGate>
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+function Shell({ user, version, languageSwitch }: { user: SessionUser; version: string; languageSwitch: ReactNode }) {
+  const { t } = useTranslation();
+  const [section, navigate] = useHashRoute();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider theme="light" width={200}>
+        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }} data-testid="app-name">
+          {t('app.name')}
+        </Typography.Title>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          onClick={({ key }) => navigate(key as Section)}
+          items={Object.entries(icons).map(([key, icon]) => ({
+            key,
+            icon,
+            label: <span data-testid={`nav-${key}`}>{t(`nav.${key as Section}`)}</span>,
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end' }}>
+          <Space>
+            <Typography.Text data-testid="current-user">
+              <UserOutlined /> {user.displayName} · {t(`roles.${user.role}`)}
+            </Typography.Text>
+            {languageSwitch}
+            <Button icon={<LogoutOutlined />} onClick={() => void invoke('session.signOut', {})} data-testid="sign-out">
+              {t('session.signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          {section === 'admin' && user.role === 'admin' ? <UsersPage currentUserId={user.id} /> : <PlaceholderPage section={section} />}
+        </Layout.Content>
+        <Layout.Footer style={{ padding: '8px 24px' }}>
+          <StatusBar version={version} />
+        </Layout.Footer>
+      </Layout>
+    </Layout>
   );
 }
