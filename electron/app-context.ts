@@ -47,6 +47,8 @@ export function createAppContext(options: { configDir: string; dataDir: string; 
       await sessions.removeUser(userId);
       return {};
     },
+    'security.policy': () => sessions.policy(),
+    'security.setPolicy': (changes) => sessions.setPolicy(changes),
     'users.changePassword': async ({ userId, password }) => {
       await sessions.changePassword(userId, password);
       return {};

@@ -176,6 +176,16 @@ export async function removeUser(session: ArchiveSession, userId: string): Promi
   await writeManifest(session.dir, manifest);
 }
 
+/** Changes sign-in and session rules; recorded in the audit log with the new values. */
+export async function setPolicy(session: ArchiveSession, changes: Partial<SecurityPolicy>): Promise<SecurityPolicy> {
+  await session.db.call('security.authorisePolicyChange', { actorId: session.user.id, changes });
+  const manifest = readManifest(session.dir);
+  manifest.policy = { ...manifest.policy, ...changes };
+  await writeManifest(session.dir, manifest);
+  session.policy = manifest.policy;
+  return manifest.policy;
+}
+
 export async function changePassword(session: ArchiveSession, userId: string, newPassword: string): Promise<void> {
   checkPassword(newPassword, session.policy);
   const user = await session.db.call('users.authorisePasswordChange', { actorId: session.user.id, userId });
@@ -201,51 +211,70 @@ export interface VerifyReport {
 
 /**
  * Re-reads everything: every page of the database file against its HMAC, SQLite's integrity
- * check, the audit chain, and every stored page against its address.
+ * check, the audit chain, and every stored page against its address. It checks without signing
+ * in, so that it writes nothing to an archive that may be damaged, and it reports what it finds
+ * even when a check cannot finish.
  */
 export async function verifyArchive(dir: string, username: string, password: string): Promise<VerifyReport> {
   const paths = archivePaths(dir);
-  let session: ArchiveSession;
+  const { key } = await unlockKey(dir, username, password);
   try {
-    session = await openArchive(dir, username, password);
-  } catch (error) {
-    if (!(error instanceof DossierError) || error.code !== 'ARCHIVE_DAMAGED' || !existsSync(paths.db)) throw error;
-    // The database will not open: name the damaged page if its cipher layer shows one.
-    const { key } = await unlockKey(dir, username, password);
-    const pages = await checkCipherPages(paths.db, key);
-    key.fill(0);
-    const item: VerifyItem = { check: 'databasePages', ok: false, pages: pages.pages, badPage: pages.ok ? null : pages.badPage };
-    return { ok: false, items: [item], firstProblem: describe(item) };
-  }
-  try {
-    await session.db.call('db.checkpoint');
-    const cipher = await checkCipherPages(paths.db, session.key);
-    const items: VerifyItem[] = [
-      { check: 'databasePages', ok: cipher.ok, pages: cipher.pages, ...(cipher.ok ? {} : { badPage: cipher.badPage }) },
-    ];
-    const problems = await session.db.call('db.integrity');
-    items.push({ check: 'databaseIntegrity', ok: problems.length === 0, problems });
-    const chain = await session.db.call('audit.verify');
-    items.push({ check: 'auditChain', ok: chain.ok, result: chain });
-    items.push(await verifyPageStore(session));
-    const failed = items.find((i) => !i.ok);
-    return { ok: !failed, items, firstProblem: failed ? describe(failed) : null };
+    let db: DbClient;
+    try {
+      db = await DbClient.open({ file: paths.db, key, create: false, backupDir: paths.backups });
+    } catch (error) {
+      if (!(error instanceof DossierError) || error.code !== 'ARCHIVE_DAMAGED' || !existsSync(paths.db)) throw error;
+      // The database will not open: name the damaged page if its cipher layer shows one.
+      return finish([await cipherItem(paths.db, key)]);
+    }
+    try {
+      await db.call('db.checkpoint').catch(() => undefined);
+      const items: VerifyItem[] = [await cipherItem(paths.db, key)];
+      items.push(await db.call('db.integrity').then(
+        (problems) => ({ check: 'databaseIntegrity' as const, ok: problems.length === 0, problems }),
+        (error: unknown) => ({ check: 'databaseIntegrity' as const, ok: false, problems: [reasonOf(error)] }),
+      ));
+      items.push(await db.call('audit.verify').then(
+        (result) => ({ check: 'auditChain' as const, ok: result.ok, result }),
+        () => ({ check: 'auditChain' as const, ok: false, result: { ok: false as const, entries: 0, seq: 0, problem: 'unreadable' as const } }),
+      ));
+      const pages = await PageStore.open(dir, key);
+      const listed = await db.call('blobs.ids').catch(() => [] as string[]);
+      items.push(await verifyPageStore(pages, listed));
+      return finish(items);
+    } finally {
+      await db.close();
+    }
   } finally {
-    await session.close();
+    key.fill(0);
   }
 }
 
-async function verifyPageStore(session: ArchiveSession): Promise<VerifyItem> {
-  const listed = await session.db.call('blobs.ids');
+async function cipherItem(file: string, key: Buffer): Promise<VerifyItem> {
+  const result = await checkCipherPages(file, key);
+  return result.ok ? { check: 'databasePages', ok: true, pages: result.pages } : { check: 'databasePages', ok: false, pages: result.pages, badPage: result.badPage };
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof DossierError) return String(error.details?.reason ?? error.code);
+  return error instanceof Error ? error.message : String(error);
+}
+
+function finish(items: VerifyItem[]): VerifyReport {
+  const failed = items.find((i) => !i.ok);
+  return { ok: !failed, items, firstProblem: failed ? describe(failed) : null };
+}
+
+async function verifyPageStore(pages: PageStore, listed: string[]): Promise<VerifyItem> {
   const missing: string[] = [];
   const corrupt: string[] = [];
   for (const id of listed) {
-    const result = await session.pages.verify(id);
+    const result = await pages.verify(id);
     if (!result.ok) (result.code === 'PAGE_MISSING' ? missing : corrupt).push(id);
   }
   const known = new Set(listed);
   const unlisted: string[] = [];
-  for await (const id of session.pages.ids()) if (!known.has(id)) unlisted.push(id);
+  for await (const id of pages.ids()) if (!known.has(id)) unlisted.push(id);
   return { check: 'pageStore', ok: missing.length + corrupt.length + unlisted.length === 0, pages: listed.length, missing, corrupt, unlisted };
 }
 

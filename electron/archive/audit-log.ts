@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from '../../shared/domain/ids.js';
+import { DossierError } from '../../shared/ipc/errors.js';
 import type { Db } from '../db/connection.js';
 
 export const genesisHash = '0'.repeat(64);
@@ -41,6 +42,9 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
 /** Appends one event; call inside the transaction of the change it records. */
 export function appendAudit(db: Db, event: AuditEvent, at: Date = new Date()): number {
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string };
+  const last = db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null;
+  // A head that disagrees with the log means the log was tampered with: refuse to build on it.
+  if ((last ?? 0) !== head.seq) throw new DossierError('ARCHIVE_DAMAGED', { reason: 'auditChain' });
   const row = {
     seq: head.seq + 1,
     id: uuidv7(at.getTime()),
@@ -64,7 +68,7 @@ export function appendAudit(db: Db, event: AuditEvent, at: Date = new Date()): n
 
 export type ChainCheck =
   | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; problem: 'gap' | 'link' | 'hash' | 'head' };
+  | { ok: false; entries: number; seq: number; problem: 'gap' | 'link' | 'hash' | 'head' | 'unreadable' };
 
 /**
  * Walks the chain from the first entry. A changed entry breaks its own hash, a removed or
@@ -84,6 +88,9 @@ export function verifyAuditChain(db: Db): ChainCheck {
     entries++;
   }
   const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
-  if (!head || head.seq !== entries || head.hash !== previous) return { ok: false, entries, seq: entries + 1, problem: 'head' };
+  if (!head || head.seq !== entries || head.hash !== previous) {
+    // Entries cut off the end show as the first missing one; a forged one past the head as itself.
+    return { ok: false, entries, seq: Math.min(entries, head?.seq ?? 0) + 1, problem: 'head' };
+  }
   return { ok: true, entries };
 }

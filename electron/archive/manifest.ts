@@ -3,7 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile, open as openFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { securityPolicySchema } from '../../shared/domain/security-policy.js';
 import { DossierError } from '../../shared/ipc/errors.js';
+
+export { defaultPolicy, type SecurityPolicy } from '../../shared/domain/security-policy.js';
 
 /**
  * dossier.json marks a folder as an archive and holds, per user, the archive key wrapped under
@@ -12,27 +15,6 @@ import { DossierError } from '../../shared/ipc/errors.js';
  * user names but nothing about customers.
  */
 export const manifestFile = 'dossier.json';
-
-const policySchema = z.object({
-  minPasswordLength: z.number().int().min(1),
-  /** Wrong passwords before each further attempt is slowed down (doubling from slowDelayMs). */
-  slowAfterFailures: z.number().int().min(0),
-  slowDelayMs: z.number().int().min(0),
-  /** Wrong passwords in a row that lock the account for lockMinutes. */
-  lockAfterFailures: z.number().int().min(1),
-  lockMinutes: z.number().min(0),
-  idleLockMinutes: z.number().min(0),
-});
-export type SecurityPolicy = z.infer<typeof policySchema>;
-
-export const defaultPolicy: SecurityPolicy = {
-  minPasswordLength: 8,
-  slowAfterFailures: 3,
-  slowDelayMs: 1000,
-  lockAfterFailures: 5,
-  lockMinutes: 15,
-  idleLockMinutes: 10,
-};
 
 const slotSchema = z.object({
   userId: z.string(),
@@ -51,7 +33,7 @@ const manifestSchema = z.object({
   formatVersion: z.literal(1),
   archiveId: z.string(),
   createdAt: z.string(),
-  policy: policySchema,
+  policy: securityPolicySchema,
   slots: z.array(slotSchema),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -10,6 +10,7 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + IV_BYTES;
 const ID_PATTERN = /^[0-9a-f]{64}$/;
 const FANOUT_PATTERN = /^[0-9a-f]{2}$/;
+const staleStagingMs = 10 * 60_000;
 
 export type PageCheck = { id: string; ok: true } | { id: string; ok: false; code: 'PAGE_MISSING' | 'PAGE_CORRUPT' };
 
@@ -37,9 +38,14 @@ export class PageStore {
     const store = new PageStore(dir, key);
     await mkdir(store.#pages, { recursive: true });
     await mkdir(store.#staging, { recursive: true });
-    // Staging files come from a write that was interrupted before put() returned, so no one refers to them.
+    // Old staging files come from a write that was interrupted before put() returned, so no one
+    // refers to them. Recent ones may belong to another process on the same archive (the CLI
+    // beside the desktop app) that is writing right now: leave those.
+    const cutoff = Date.now() - staleStagingMs;
     for (const name of await readdir(store.#staging)) {
-      await rm(join(store.#staging, name), { recursive: true, force: true });
+      const path = join(store.#staging, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
     }
     return store;
   }

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DossierError } from '../../shared/ipc/errors.js';
 import { cipherPragmas, keyPragma } from './cipher.js';
-import { latestVersion, migrations } from './migrations/index.js';
+import { migrations } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -51,10 +51,11 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Applies pending migrations in one transaction, after copying the file aside. */
-export function migrate(db: Db, file: string, backupDir: string): void {
+export function migrate(db: Db, file: string, backupDir: string, steps: ReadonlyArray<(db: Db) => void> = migrations): void {
   const from = schemaVersion(db);
-  if (from > latestVersion) throw new DossierError('ARCHIVE_TOO_NEW', { version: from, supported: latestVersion });
-  if (from === latestVersion) return;
+  const latest = steps.length;
+  if (from > latest) throw new DossierError('ARCHIVE_TOO_NEW', { version: from, supported: latest });
+  if (from === latest) return;
   if (from > 0) {
     db.pragma('wal_checkpoint(TRUNCATE)');
     mkdirSync(backupDir, { recursive: true });
@@ -62,8 +63,8 @@ export function migrate(db: Db, file: string, backupDir: string): void {
     copyFileSync(file, join(backupDir, `${basename(file)}.v${from}.${stamp}.bak`));
   }
   db.transaction(() => {
-    for (let version = from; version < latestVersion; version++) migrations[version]!(db);
-    db.pragma(`user_version = ${latestVersion}`);
+    for (let version = from; version < latest; version++) steps[version]!(db);
+    db.pragma(`user_version = ${latest}`);
   })();
 }
 

@@ -72,6 +72,13 @@ export const ops = {
     }).immediate();
   },
 
+  'security.authorisePolicyChange'(db: Db, a: { actorId: string; changes: Record<string, number> }): void {
+    db.transaction(() => {
+      const actor = requireRole(db, a.actorId, ['admin']);
+      appendAudit(db, { actorId: actor.id, branchId: actor.branchId, action: 'security.policyChange', objectType: 'archive', outcome: 'success', details: a.changes });
+    }).immediate();
+  },
+
   'audit.append'(db: Db, event: AuditEvent): number {
     return db.transaction(() => appendAudit(db, event)).immediate();
   },

@@ -2,7 +2,8 @@ import QRCode from 'qrcode';
 import type { ArchiveStatus, SessionUser } from '../../shared/ipc/contract.js';
 import { DossierError } from '../../shared/ipc/errors.js';
 import type { Role } from '../../shared/domain/roles.js';
-import { addUser, type ArchiveSession, changePassword, createArchive, openArchive, removeUser } from '../archive/archive.js';
+import type { SecurityPolicy } from '../../shared/domain/security-policy.js';
+import { addUser, type ArchiveSession, changePassword, createArchive, openArchive, removeUser, setPolicy } from '../archive/archive.js';
 import { folderState, readManifest } from '../archive/manifest.js';
 import type { User } from '../archive/users.js';
 import type { EventHub } from '../ipc/router.js';
@@ -83,6 +84,16 @@ export class SessionManager {
 
   changePassword(userId: string, password: string): Promise<void> {
     return changePassword(this.current(), userId, password);
+  }
+
+  policy(): SecurityPolicy {
+    return this.current().policy;
+  }
+
+  async setPolicy(changes: Partial<SecurityPolicy>): Promise<SecurityPolicy> {
+    const policy = await setPolicy(this.current(), changes);
+    this.touch();
+    return policy;
   }
 
   private begin(session: ArchiveSession): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../domain/roles.js';
+import { securityPolicySchema } from '../domain/security-policy.js';
 import { errorCodes } from './errors.js';
 import { languages } from '../i18n/languages.js';
 
@@ -87,6 +88,14 @@ export const methods = {
   'users.remove': {
     input: z.object({ userId: z.string().uuid() }).strict(),
     output: empty,
+  },
+  'security.policy': {
+    input: empty,
+    output: securityPolicySchema,
+  },
+  'security.setPolicy': {
+    input: securityPolicySchema.partial().strict(),
+    output: securityPolicySchema,
   },
   'users.changePassword': {
     input: z.object({ userId: z.string().uuid(), password }).strict(),

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/archive/archive.js';
+import { readManifest } from '../../electron/archive/manifest.js';
 import { resources } from '../../shared/i18n/resources.js';
 import { adminPassword } from '../support/archive.js';
 import { launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
@@ -88,5 +89,14 @@ describe('first start, sign-in and users, in Simplified Chinese', () => {
     const session = await openArchive(host.dataDir, 'liuyang', 'archivist-pass');
     expect(session.user).toMatchObject({ displayName: '刘洋', role: 'archivist' });
     await session.close();
+  });
+
+  it('lets the administrator change the idle lock', async () => {
+    await page.getByTestId('tab-security').click();
+    await expect.poll(() => page.getByTestId('policy-idleLockMinutes').inputValue()).toBe('10');
+    await page.getByTestId('policy-idleLockMinutes').fill('5');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain(zh.users.saved);
+    expect(readManifest(host.dataDir).policy.idleLockMinutes).toBe(5);
   });
 });

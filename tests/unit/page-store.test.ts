@@ -1,5 +1,5 @@
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -207,19 +207,22 @@ describe('PageStore', () => {
     expect(readFileSync(sentinel, 'utf8')).toBe('DSP1 not yours');
   });
 
-  it('creates its folders and clears leftover staging files on open', async () => {
+  it('creates its folders and clears stale staging files on open, leaving recent ones to their writer', async () => {
     const { dir, key, store } = await freshStore();
     expect(statSync(join(dir, 'pages')).isDirectory()).toBe(true);
     expect(readdirSync(join(dir, 'staging'))).toEqual([]);
     const id = await store.put(Buffer.from('kept'));
 
+    const anHourAgo = new Date(Date.now() - 3_600_000);
     writeFileSync(join(dir, 'staging', 'deadbeef.tmp'), randomBytes(64));
     writeFileSync(join(dir, 'staging', 'other'), 'x');
     mkdirSync(join(dir, 'staging', 'nested'));
     writeFileSync(join(dir, 'staging', 'nested', 'y.tmp'), 'y');
+    for (const name of ['deadbeef.tmp', 'other', 'nested']) utimesSync(join(dir, 'staging', name), anHourAgo, anHourAgo);
+    writeFileSync(join(dir, 'staging', 'in-flight.tmp'), randomBytes(64));
 
     const reopened = await PageStore.open(dir, key);
-    expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+    expect(readdirSync(join(dir, 'staging'))).toEqual(['in-flight.tmp']);
     expect((await reopened.get(id)).toString()).toBe('kept');
   });
 

@@ -66,6 +66,12 @@ export function up(db: Database): void {
     ) STRICT;
     INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${'0'.repeat(64)}');
 
+    -- Only the next entry may be added: this also stops INSERT OR REPLACE, which would delete
+    -- the old row without firing the delete trigger.
+    CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log
+      WHEN NEW.seq <> (SELECT seq FROM audit_head WHERE id = 1) + 1
+        OR EXISTS (SELECT 1 FROM audit_log WHERE seq >= NEW.seq OR id = NEW.id)
+      BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../../shared/i18n/languages.js';
 import type { SessionUser } from '../../../shared/ipc/contract.js';
-import { UsersPage } from '../features/admin/UsersPage.js';
+import { AdminPage } from '../features/admin/AdminPage.js';
 import { PlaceholderPage } from '../features/PlaceholderPage.js';
 import { invoke, on } from '../ipc/client.js';
 import { SessionGate } from '../session/SessionGate.js';
@@ -100,7 +100,7 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          {section === 'admin' && user.role === 'admin' ? <UsersPage currentUserId={user.id} /> : <PlaceholderPage section={section} />}
+          {section === 'admin' && user.role === 'admin' ? <AdminPage currentUserId={user.id} /> : <PlaceholderPage section={section} />}
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px' }}>
           <StatusBar version={version} />

@@ -80,6 +80,19 @@ export const en = {
     actions: 'Actions',
     adminOnly: 'Only administrators manage users.',
   },
+  policy: {
+    title: 'Sign-in and session rules',
+    idleLockMinutes: 'Lock an idle session after (minutes, 0 = never)',
+    minPasswordLength: 'Minimum password length',
+    slowAfterFailures: 'Slow down sign-in after this many wrong passwords',
+    lockAfterFailures: 'Lock the account after this many wrong passwords',
+    lockMinutes: 'Keep the account locked for (minutes)',
+    save: 'Save rules',
+  },
+  adminTabs: {
+    users: 'Users',
+    security: 'Security',
+  },
   roles: {
     agent: 'Agent',
     account_manager: 'Account manager',
@@ -157,6 +170,7 @@ export const en = {
       link: 'audit entry {{seq}} does not follow the entry before it',
       hash: 'audit entry {{seq}} was changed',
       head: 'the newest audit entries were removed or added after entry {{seq}}',
+      unreadable: 'the audit log cannot be read',
     },
     pageMissing: 'stored page {{id}} is missing',
     pageCorrupt: 'stored page {{id}} is damaged',

@@ -82,6 +82,19 @@ export const zhCN: LocaleStrings = {
     actions: '操作',
     adminOnly: '只有系统管理员可以管理用户。',
   },
+  policy: {
+    title: '登录与会话规则',
+    idleLockMinutes: '无操作多少分钟后锁定（0 表示不锁定）',
+    minPasswordLength: '密码最少字符数',
+    slowAfterFailures: '密码错误多少次后放慢登录',
+    lockAfterFailures: '密码错误多少次后锁定账户',
+    lockMinutes: '账户锁定时长（分钟）',
+    save: '保存规则',
+  },
+  adminTabs: {
+    users: '用户',
+    security: '安全',
+  },
   roles: {
     agent: '业务员',
     account_manager: '客户经理',
@@ -159,6 +172,7 @@ export const zhCN: LocaleStrings = {
       link: '第 {{seq}} 条审计记录与前一条衔接不上',
       hash: '第 {{seq}} 条审计记录已被修改',
       head: '第 {{seq}} 条之后的最新审计记录被删除或添加',
+      unreadable: '无法读取审计日志',
     },
     pageMissing: '已存储页面 {{id}} 缺失',
     pageCorrupt: '已存储页面 {{id}} 已损坏',

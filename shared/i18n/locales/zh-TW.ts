@@ -82,6 +82,19 @@ export const zhTW: LocaleStrings = {
     actions: '操作',
     adminOnly: '只有系統管理員可以管理使用者。',
   },
+  policy: {
+    title: '登入與工作階段規則',
+    idleLockMinutes: '無操作多少分鐘後鎖定（0 表示不鎖定）',
+    minPasswordLength: '密碼最少字元數',
+    slowAfterFailures: '密碼錯誤多少次後放慢登入',
+    lockAfterFailures: '密碼錯誤多少次後鎖定帳戶',
+    lockMinutes: '帳戶鎖定時長（分鐘）',
+    save: '儲存規則',
+  },
+  adminTabs: {
+    users: '使用者',
+    security: '安全',
+  },
   roles: {
     agent: '業務員',
     account_manager: '客戶經理',
@@ -159,6 +172,7 @@ export const zhTW: LocaleStrings = {
       link: '第 {{seq}} 筆稽核紀錄與前一筆銜接不上',
       hash: '第 {{seq}} 筆稽核紀錄已被修改',
       head: '第 {{seq}} 筆之後的最新稽核紀錄被刪除或新增',
+      unreadable: '無法讀取稽核日誌',
     },
     pageMissing: '已儲存頁面 {{id}} 遺失',
     pageCorrupt: '已儲存頁面 {{id}} 已損壞',

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roles } from '../../../../shared/domain/roles.js';
@@ -36,9 +36,8 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
   const required = { required: true, whitespace: true, message: t('wizard.required') };
 
   return (
-    <div data-testid="page-admin">
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3}>{t('pages.admin.title')}</Typography.Title>
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 16 }}>
         <Button type="primary" onClick={() => setAdding(true)} data-testid="users-add">
           {t('users.add')}
         </Button>
