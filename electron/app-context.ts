@@ -1,4 +1,7 @@
 import { createRouter, EventHub, type Handlers, type Router } from './ipc/router.js';
+import { checklistHandlers } from './records/checklist-handlers.js';
+import { recordHandlers } from './records/record-handlers.js';
+import { searchHandlers } from './search/handlers.js';
 import { SessionManager } from './services/sessions.js';
 import { SettingsStore } from './services/settings.js';
 import { TaskTracker } from './services/tasks.js';
@@ -53,6 +56,9 @@ export function createAppContext(options: { configDir: string; dataDir: string; 
       await sessions.changePassword(userId, password);
       return {};
     },
+    ...recordHandlers(sessions),
+    ...searchHandlers(sessions),
+    ...checklistHandlers(sessions),
   };
 
   const router = createRouter(handlers, options.trustedOrigins, () => sessions.touch());

@@ -5,12 +5,16 @@ import { DossierError } from '../../shared/ipc/errors.js';
 import { translator } from '../i18n.js';
 import { appName, appVersion } from '../version.js';
 import { archiveOptions, type CommandContext, initCommand, verifyCommand } from './archive-commands.js';
+import { customerAddCommand, customerShowCommand } from './customer-commands.js';
+import { demoCommand } from './demo-command.js';
 import { type CliIo, exitCodes, UsageError } from './io.js';
+import { searchCommand, searchOptions } from './search-command.js';
 
 interface Command {
   summaryKey: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(context: CommandContext): Promise<number> | number;
+  /** Receives the words after the verb (sub-verb, arguments). */
+  run(context: CommandContext, args: string[]): Promise<number> | number;
 }
 
 const globalOptions = {
@@ -29,6 +33,17 @@ const commands: Record<string, Command> = {
     run: initCommand,
   },
   verify: { summaryKey: 'cli.cmdVerify', options: archiveOptions, run: verifyCommand },
+  search: { summaryKey: 'cli.cmdSearch', options: searchOptions, run: searchCommand },
+  demo: { summaryKey: 'cli.cmdDemo', options: { ...archiveOptions, customers: { type: 'string' } }, run: demoCommand },
+  customer: {
+    summaryKey: 'cli.cmdCustomer',
+    options: { ...archiveOptions, 'json-file': { type: 'string' } },
+    run: (context, [sub, id]) => {
+      if (sub === 'add') return customerAddCommand(context);
+      if (sub === 'show') return customerShowCommand(context, id);
+      throw new UsageError(context.t('cli.unknownCommand', { command: `customer ${sub ?? ''}`.trim() }));
+    },
+  },
 };
 
 const optionHelp: Record<string, string> = {
@@ -38,6 +53,10 @@ const optionHelp: Record<string, string> = {
   '--branch NAME': 'cli.optBranch',
   '--user NAME': 'cli.optUser',
   '--password-file FILE': 'cli.optPasswordFile',
+  '--json-file FILE': 'cli.optJsonFile',
+  '--customers N': 'cli.optCustomers',
+  '--type T': 'cli.optType',
+  '--limit N': 'cli.optLimit',
   '--json': 'cli.optJson',
   '--lang LANG': 'cli.optLang',
 };
@@ -47,22 +66,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const language = pickLanguage(argv, io);
   const t = translator(language);
   const json = argv.includes('--json');
-  const name = argv.find((a) => !a.startsWith('-')) ?? (argv.includes('--version') ? 'version' : 'help');
+  const name = firstPositional(argv) ?? (argv.includes('--version') ? 'version' : 'help');
   const command = Object.hasOwn(commands, name) ? commands[name]! : undefined;
   try {
     if (!command) throw new UsageError(t('cli.unknownCommand', { command: name }));
     let values: CommandContext['values'];
+    let positionals: string[];
     try {
-      ({ values } = parseArgs({ args: argv, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true }));
+      ({ values, positionals } = parseArgs({ args: argv, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true }));
     } catch (error) {
       throw new UsageError(t('cli.badOption', { message: (error as Error).message }));
     }
     if (values.version === true) return printVersion(json, io);
     if (values.help === true) return printHelp(t, json, io);
-    return await command.run({ t, json, io, values });
+    return await command.run({ t, json, io, values }, positionals.slice(1));
   } catch (error) {
     return report(error, t, json, io);
   }
+}
+
+/** The verb: the first word that is neither an option nor the value of any verb's option. */
+function firstPositional(argv: string[]): string | undefined {
+  const options = Object.assign({}, globalOptions, ...Object.values(commands).map((c) => c.options)) as ParseArgsConfig['options'];
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: false }).positionals[0];
 }
 
 function pickLanguage(argv: string[], io: CliIo): Language {

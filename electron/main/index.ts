@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app } from 'electron';
 import { createAppContext } from '../app-context.js';
+import { projectRoot } from '../paths.js';
 import { registerAppScheme, serveRenderer, appOrigin } from './protocol.js';
 import { bindIpc, createMainWindow, lockDownSessions } from './window.js';
 
@@ -15,7 +16,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer();
     const context = createAppContext({
       configDir: app.getPath('userData'),
-      dataDir: join(app.getPath('userData'), 'archive'),
+      // In development the desktop app opens the same archive as the browser host (npm run demo).
+      dataDir: app.isPackaged ? join(app.getPath('userData'), 'archive') : join(projectRoot, '.dossier-dev', 'archive'),
       host: 'electron',
       trustedOrigins: [appOrigin],
     });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { roles } from '../domain/roles.js';
 import { securityPolicySchema } from '../domain/security-policy.js';
 import { errorCodes } from './errors.js';
+import { checklistMethods } from './methods/checklists.js';
+import { recordMethods } from './methods/records.js';
+import { searchMethods } from './methods/search.js';
 import { languages } from '../i18n/languages.js';
 
 const empty = z.object({}).strict();
@@ -101,6 +104,9 @@ export const methods = {
     input: z.object({ userId: z.string().uuid(), password }).strict(),
     output: empty,
   },
+  ...recordMethods,
+  ...checklistMethods,
+  ...searchMethods,
 } as const;
 
 export const events = {

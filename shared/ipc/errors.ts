@@ -21,6 +21,9 @@ export const errorCodes = [
   'PERMISSION_DENIED',
   'PAGE_MISSING',
   'PAGE_CORRUPT',
+  'NOT_FOUND',
+  'DUPLICATE_CUSTOMER',
+  'DUPLICATE_POLICY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

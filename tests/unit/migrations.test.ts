@@ -87,7 +87,8 @@ describe('a fresh database', () => {
 });
 
 describe('migration 001: the archive core', () => {
-  const tables = ['archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'settings', 'users'];
+  // Every table of the current schema, so a table added without STRICT fails here.
+  const tables = ['archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'customers', 'document_types', 'documents', 'pages', 'policies', 'policy_parties', 'settings', 'users'];
 
   it('makes every table STRICT', () => {
     const { db } = freshDatabase();
@@ -245,5 +246,54 @@ describe('migrate()', () => {
     expect(schemaVersion(raw)).toBe(0);
     expect(schemaText(raw)).toBe(before);
     expect(existsSync(backupDir)).toBe(false);
+  });
+});
+
+describe('migration 002: records', () => {
+  function withBranch() {
+    const { db } = freshDatabase();
+    db.prepare("INSERT INTO branches (id, name, created_at) VALUES ('b1', 'Branch', 'now')").run();
+    return db;
+  }
+  const customer = "INSERT INTO customers (id, branch_id, type, name, id_number, created_at, updated_at) VALUES (?, 'b1', ?, ?, ?, 'now', 'now')";
+
+  it('refuses a second customer with the same ID number, and unknown types', () => {
+    const db = withBranch();
+    db.prepare(customer).run('c1', 'individual', '张伟', '11010519491231002X');
+    expect(() => db.prepare(customer).run('c2', 'individual', '张伟', '11010519491231002X')).toThrow(/UNIQUE constraint failed/);
+    expect(() => db.prepare(customer).run('c3', 'person', '张伟', null)).toThrow(/CHECK constraint failed/);
+    db.prepare(customer).run('c4', 'individual', '无证件', null);
+    db.prepare(customer).run('c5', 'individual', '也无证件', null);
+  });
+
+  it('creates contentless search tables that match our grams', () => {
+    const db = withBranch();
+    db.prepare("INSERT INTO customer_search (rowid, name, address) VALUES (1, '张 伟 张伟', '')").run();
+    expect(db.prepare("SELECT rowid FROM customer_search WHERE customer_search MATCH '\"张伟\"'").pluck().all()).toEqual([1]);
+    expect(() => db.prepare("SELECT name FROM customer_search").all()).not.toThrow();
+    db.prepare('DELETE FROM customer_search WHERE rowid = 1').run();
+    expect(db.prepare("SELECT count(*) FROM customer_search WHERE customer_search MATCH '\"张伟\"'").pluck().get()).toBe(0);
+  });
+
+  it('keeps policy parties to known customers and roles', () => {
+    const db = withBranch();
+    db.prepare(customer).run('c1', 'individual', '张伟', null);
+    db.prepare(
+      "INSERT INTO policies (id, branch_id, policy_number, product_name, product_line, sum_insured_fen, premium_fen, payment_frequency, application_date, status, created_at, updated_at) VALUES ('p1', 'b1', 'P1', 'X', 'life', 1, 1, 'annual', '2026-01-01', 'applied', 'now', 'now')",
+    ).run();
+    const party = db.prepare('INSERT INTO policy_parties (policy_id, customer_id, role) VALUES (?, ?, ?)');
+    party.run('p1', 'c1', 'policyholder');
+    expect(() => party.run('p1', 'nobody', 'insured')).toThrow(/FOREIGN KEY/);
+    expect(() => party.run('p1', 'c1', 'owner')).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('migration 003: document type catalogue', () => {
+  it('seeds the default catalogue in three languages', () => {
+    const { db } = freshDatabase();
+    const rows = db.prepare('SELECT code, names FROM document_types').all() as { code: string; names: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['id_copy', 'application_form', 'health_declaration']));
+    for (const row of rows) expect(Object.keys(JSON.parse(row.names)).sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
   });
 });

@@ -1,0 +1,182 @@
+import { type CustomerType, mandatoryFields } from '../../shared/domain/customer.js';
+import { documentCategories, type DocumentTypeNames, type RequiredFor } from '../../shared/domain/document-type.js';
+import { type ProductLine, suitabilityMismatch } from '../../shared/domain/policy.js';
+import {
+  type Checklist,
+  type ChecklistField,
+  type ChecklistItem,
+  type DocumentChecklistItem,
+  type FieldChecklistItem,
+} from '../../shared/ipc/methods/checklists.js';
+import { DossierError } from '../../shared/ipc/errors.js';
+import { validateCreditCode, validateMobile, validateResidentId } from '../../shared/validators/index.js';
+import type { Db } from '../db/connection.js';
+
+/** Page quality flags that make a present document count as not good enough. */
+export const poorQualityFlags = ['lowResolution', 'blank'] as const;
+
+/** Product lines whose policies need a suitability record (S5.2). */
+const suitabilityLines: readonly ProductLine[] = ['investment_linked', 'annuity'];
+
+export interface ActiveType {
+  id: string;
+  code: string;
+  names: DocumentTypeNames;
+  requiredFor: RequiredFor;
+}
+
+const categoryOrder = `CASE category ${documentCategories.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} END`;
+
+function activeTypes(db: Db): ActiveType[] {
+  const rows = db
+    .prepare(`SELECT id, code, names, required_for FROM document_types WHERE active = 1 ORDER BY ${categoryOrder}, rowid`)
+    .all() as { id: string; code: string; names: string; required_for: string }[];
+  return rows.map((r) => ({ id: r.id, code: r.code, names: JSON.parse(r.names) as DocumentTypeNames, requiredFor: JSON.parse(r.required_for) as RequiredFor }));
+}
+
+/**
+ * The best filed document of a type for a customer or a policy: one without poor pages if there
+ * is one. Destroyed and inbox documents do not count.
+ */
+function documentItem(db: Db, owner: 'customer_id' | 'policy_id', ownerId: string, type: ActiveType): DocumentChecklistItem {
+  const best = db
+    .prepare(
+      `SELECT d.id,
+              EXISTS (SELECT 1 FROM pages p, json_each(p.quality_flags) f
+                       WHERE p.document_id = d.id AND f.value IN (${poorQualityFlags.map(() => '?').join(', ')})) AS poor
+         FROM documents d
+        WHERE d.${owner} = ? AND d.document_type_id = ? AND d.state = 'filed'
+        ORDER BY poor, d.filed_at DESC, d.created_at DESC
+        LIMIT 1`,
+    )
+    .get(...poorQualityFlags, ownerId, type.id) as { id: string; poor: number } | undefined;
+  const item: DocumentChecklistItem = { kind: 'document', code: type.code, documentTypeId: type.id, names: type.names, state: 'missing' };
+  if (!best) return item;
+  return { ...item, state: best.poor ? 'lowQuality' : 'present', documentId: best.id };
+}
+
+function field(name: ChecklistField, state: FieldChecklistItem['state'], reason?: string): FieldChecklistItem {
+  return reason === undefined ? { kind: 'field', field: name, state } : { kind: 'field', field: name, state, reason };
+}
+
+const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+const column = (fieldName: string) => fieldName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function withPercent(items: ChecklistItem[]): Checklist {
+  const present = items.filter((i) => i.state === 'present').length;
+  return { percent: items.length === 0 ? 100 : Math.round((100 * present) / items.length), items };
+}
+
+/** Stored values are checked again: a value saved before a validator was tightened shows as invalid. */
+function customerField(row: Record<string, unknown>, name: string): FieldChecklistItem {
+  const value = row[column(name)];
+  const fieldName = name as ChecklistField;
+  if (blank(value)) return field(fieldName, 'missing');
+  const text = String(value);
+  switch (name) {
+    case 'idNumber': {
+      if (row.id_type !== null && row.id_type !== 'resident_id') return field(fieldName, 'present');
+      const result = validateResidentId(text);
+      return result.ok ? field(fieldName, 'present') : field(fieldName, 'invalid', result.reason);
+    }
+    case 'creditCode': {
+      const result = validateCreditCode(text);
+      return result.ok ? field(fieldName, 'present') : field(fieldName, 'invalid', result.reason);
+    }
+    case 'mobile': {
+      const result = validateMobile(text);
+      return result.ok ? field(fieldName, 'present') : field(fieldName, 'invalid', result.reason);
+    }
+    default:
+      return field(fieldName, 'present');
+  }
+}
+
+/** A customer's required documents (by customer type) and mandatory fields (H1.2). */
+export function customerChecklist(db: Db, customerId: string, types: readonly ActiveType[] = activeTypes(db)): Checklist {
+  const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(customerId) as (Record<string, unknown> & { type: CustomerType }) | undefined;
+  if (!row) throw new DossierError('NOT_FOUND');
+  const items: ChecklistItem[] = types
+    .filter((t) => t.requiredFor.customerTypes?.includes(row.type))
+    .map((t) => documentItem(db, 'customer_id', customerId, t));
+  for (const name of mandatoryFields[row.type]) items.push(customerField(row, name));
+  return withPercent(items);
+}
+
+interface PolicyRow {
+  policy_number: string;
+  product_name: string;
+  product_line: ProductLine;
+  application_date: string | null;
+  sum_insured_fen: number;
+  premium_fen: number;
+  customer_risk_level: string | null;
+  product_risk_class: string | null;
+}
+
+/** A policy's required documents (by product line) and mandatory fields. */
+export function policyChecklist(db: Db, policyId: string, types: readonly ActiveType[] = activeTypes(db)): Checklist {
+  const row = db.prepare('SELECT * FROM policies WHERE id = ?').get(policyId) as PolicyRow | undefined;
+  if (!row) throw new DossierError('NOT_FOUND');
+  const items: ChecklistItem[] = types
+    .filter((t) => t.requiredFor.productLines?.includes(row.product_line))
+    .map((t) => documentItem(db, 'policy_id', policyId, t));
+  const hasParty = (role: string) => db.prepare('SELECT 1 FROM policy_parties WHERE policy_id = ? AND role = ? LIMIT 1').get(policyId, role) !== undefined;
+  const presence = (name: ChecklistField, ok: boolean) => field(name, ok ? 'present' : 'missing');
+  items.push(
+    presence('policyNumber', !blank(row.policy_number)),
+    presence('productName', !blank(row.product_name)),
+    blank(row.application_date)
+      ? field('applicationDate', 'missing')
+      : isIsoDate(row.application_date!)
+        ? field('applicationDate', 'present')
+        : field('applicationDate', 'invalid', 'date'),
+    presence('policyholder', hasParty('policyholder')),
+    presence('insured', hasParty('insured')),
+    presence('sumInsured', row.sum_insured_fen > 0),
+    presence('premium', row.premium_fen > 0),
+  );
+  if (suitabilityLines.includes(row.product_line)) {
+    if (!row.customer_risk_level || !row.product_risk_class) items.push(field('suitability', 'missing'));
+    else if (suitabilityMismatch(row.customer_risk_level, row.product_risk_class)) items.push(field('suitability', 'invalid', 'mismatch'));
+    else items.push(field('suitability', 'present'));
+  }
+  return withPercent(items);
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Recomputes and stores one policy's completeness; returns it. */
+export function refreshPolicyCompleteness(db: Db, policyId: string, types: readonly ActiveType[] = activeTypes(db)): number {
+  const { percent } = policyChecklist(db, policyId, types);
+  db.prepare('UPDATE policies SET completeness = ? WHERE id = ? AND completeness IS NOT ?').run(percent, policyId, percent);
+  return percent;
+}
+
+/**
+ * Recomputes and stores a customer's completeness and that of every policy they are a party
+ * to. Call inside the transaction that changes the customer, a policy or a document.
+ */
+export function refreshCompleteness(db: Db, customerId: string): number {
+  const types = activeTypes(db);
+  const { percent } = customerChecklist(db, customerId, types);
+  db.prepare('UPDATE customers SET completeness = ? WHERE id = ? AND completeness IS NOT ?').run(percent, customerId, percent);
+  const policies = db.prepare('SELECT DISTINCT policy_id FROM policy_parties WHERE customer_id = ?').pluck().all(customerId) as string[];
+  for (const policyId of policies) refreshPolicyCompleteness(db, policyId, types);
+  return percent;
+}
+
+/** After a change to the document types themselves: every stored completeness may have moved. */
+export function refreshAllCompleteness(db: Db): void {
+  const types = activeTypes(db);
+  const update = db.prepare('UPDATE customers SET completeness = ? WHERE id = ? AND completeness IS NOT ?');
+  for (const id of db.prepare('SELECT id FROM customers').pluck().all() as string[]) {
+    const { percent } = customerChecklist(db, id, types);
+    update.run(percent, id, percent);
+  }
+  for (const id of db.prepare('SELECT id FROM policies').pluck().all() as string[]) refreshPolicyCompleteness(db, id, types);
+}
