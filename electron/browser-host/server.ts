@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import type { AppContext } from '../app-context.js';
+import { contentTypeOf, rendererFile } from '../renderer-files.js';
 import { browserBridgeFile, rendererDir } from '../paths.js';
 import { contentSecurityPolicy } from '../security.js';
 
@@ -11,16 +12,6 @@ const maxBodyBytes = 1024 * 1024;
 const cookieName = 'dossier_session';
 const bridgePath = '/__host/bridge.js';
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface BrowserHost {
   /** The address to open, including this launch's secret token. */
@@ -102,25 +93,24 @@ export async function startBrowserHost(
 
   async function staticFile(pathname: string, response: ServerResponse): Promise<void> {
     if (pathname === bridgePath) {
-      send(response, 200, contentTypes['.js']!, await readFile(browserBridgeFile));
+      send(response, 200, contentTypeOf(browserBridgeFile), await readFile(browserBridgeFile));
       return;
     }
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(rendererDir, relative === '' ? 'index.html' : relative);
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) {
+    const file = rendererFile(pathname);
+    if (!file) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found');
       return;
     }
     let content: Buffer;
-    let type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    let type = contentTypeOf(file);
     try {
       content = await readFile(file);
     } catch {
       // Client-side routes fall back to the app shell.
       content = await readFile(join(rendererDir, 'index.html'));
-      type = contentTypes['.html']!;
+      type = contentTypeOf('index.html');
     }
-    if (type === contentTypes['.html']) {
+    if (type === contentTypeOf('index.html')) {
       content = Buffer.from(
         content.toString('utf8').replace('<script', `<script src="${bridgePath}" type="module"></script><script`),
       );

@@ -1,20 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { rendererDir } from '../paths.js';
+import { contentTypeOf, rendererFile } from '../renderer-files.js';
 import { contentSecurityPolicy } from '../security.js';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://dossier`;
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before the app is ready: a standard, secure scheme gets a real origin for the CSP and the sender check. */
 export function registerAppScheme(): void {
@@ -25,14 +16,13 @@ export function registerAppScheme(): void {
 export function serveRenderer(): void {
   protocol.handle(appScheme, async (request) => {
     const { pathname } = new URL(request.url);
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(rendererDir, relative === '' ? 'index.html' : relative);
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    const file = rendererFile(pathname);
+    if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'content-security-policy': contentSecurityPolicy,
         },
       });

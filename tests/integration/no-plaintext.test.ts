@@ -58,6 +58,11 @@ describe('plaintext on disk', () => {
       const page = Buffer.concat([randomBytes(1000), Buffer.from(`${customer.name} ${customer.residentId} ${customer.phone} ${customer.address}`, 'utf8'), randomBytes(3000)]);
       const id = await session.pages.put(page);
       await session.db.call('blobs.register', { id, size: page.length });
+      // The customer record and its search index live in the encrypted database too.
+      await session.db.call('customers.create', {
+        actorId: session.user.id,
+        customer: { type: 'individual', name: customer.name, idNumber: customer.residentId, mobile: customer.phone, address: `${customer.address}建国路1号` },
+      });
       await session.db.call('audit.append', {
         actorId: session.user.id,
         branchId: session.user.branchId,
