@@ -35,7 +35,8 @@ export function openDatabase(file: string, key: Buffer, options: { create: boole
 /**
  * FULL sync: a power cut must not lose an acknowledged commit. Temp data stays in memory so
  * sorts and temporary indexes never reach the disk unencrypted. The page cache is large because
- * every cache miss costs a decryption and an HMAC check.
+ * every cache miss costs a decryption and an HMAC check, and checkpoints are rarer than SQLite's
+ * default because each one decrypts and re-encrypts every page it copies (docs/BENCHMARKS.md).
  */
 function tune(db: Db): void {
   db.pragma('journal_mode = WAL');
@@ -43,6 +44,7 @@ function tune(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('busy_timeout = 5000');
 }
 

@@ -11,11 +11,12 @@ import { insertPolicy } from '../records/policies.js';
 import { indexCustomer } from '../search/index.js';
 import { demoCustomer, demoPolicy, random } from './generate.js';
 
-const batchSize = 1000;
+/** Bulk writes commit in thousands: every commit re-encrypts the pages it touched (docs/BENCHMARKS.md). */
+const batchSize = 5000;
 
 export const demoOps = {
   /**
-   * Fills the archive with demo customers and policies, a thousand to a transaction, each
+   * Fills the archive with demo customers and policies, thousands to a transaction, each
    * record through the same schema as the form. Administrators only; audited per batch.
    */
   'demo.fill'(db: Db, a: { actorId: string; customers: number; seed: number }): { customers: number; policies: number } {

@@ -92,13 +92,25 @@ function customerField(row: Record<string, unknown>, name: string): FieldCheckli
   }
 }
 
-/** A customer's required documents (by customer type) and mandatory fields (H1.2). */
+/**
+ * A customer's required documents (by customer type), the paper each policy they hold needs
+ * (by product line: the file is complete only when its policies' papers are), and mandatory
+ * fields (H1.2).
+ */
 export function customerChecklist(db: Db, customerId: string, types: readonly ActiveType[] = activeTypes(db)): Checklist {
   const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(customerId) as (Record<string, unknown> & { type: CustomerType }) | undefined;
   if (!row) throw new DossierError('NOT_FOUND');
   const items: ChecklistItem[] = types
     .filter((t) => t.requiredFor.customerTypes?.includes(row.type))
     .map((t) => documentItem(db, 'customer_id', customerId, t));
+  const held = db
+    .prepare(`SELECT p.id, p.policy_number, p.product_line FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' WHERE pp.customer_id = ? ORDER BY p.application_date`)
+    .all(customerId) as { id: string; policy_number: string; product_line: ProductLine }[];
+  for (const policy of held) {
+    for (const type of types.filter((t) => t.requiredFor.productLines?.includes(policy.product_line))) {
+      items.push({ ...documentItem(db, 'policy_id', policy.id, type), policyNumber: policy.policy_number });
+    }
+  }
   for (const name of mandatoryFields[row.type]) items.push(customerField(row, name));
   return withPercent(items);
 }

@@ -121,11 +121,16 @@ export function listCustomers(db: Db, query: CustomerListQuery): { total: number
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const params = { ...f, today: query.today, dueSoon: query.dueSoon, limit: query.limit, offset: query.offset };
   const total = (db.prepare(`SELECT count(*) FROM customers c ${clause}`).pluck().get(params) as number) ?? 0;
-  const order = `${sortColumns[query.sort.field]} ${query.sort.order === 'asc' ? 'ASC' : 'DESC'}, c.id`;
+  const direction = query.sort.order === 'asc' ? 'ASC' : 'DESC';
+  const order = `${sortColumns[query.sort.field]} ${direction}, c.rowid ${direction}`;
+  // The page is found on the sort column's index alone, then only its rows are read: a deep
+  // offset (row 50,000 of 100,000) then walks index entries, not whole rows.
   const rows = db
     .prepare(
       `SELECT ${columnsOf('c')}, u.display_name AS agentName
-       FROM customers c LEFT JOIN users u ON u.id = c.agent_id ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+       FROM (SELECT c.rowid AS r FROM customers c ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+       JOIN customers c ON c.rowid = page.r LEFT JOIN users u ON u.id = c.agent_id
+       ORDER BY ${order}`,
     )
     .all(params) as (Stored & { agentName: string | null })[];
   return { total, rows: rows.map((r) => ({ ...fromRow(r)!, agentName: r.agentName })) };

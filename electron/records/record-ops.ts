@@ -74,6 +74,13 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
+/** Changes merged over the stored fields; a null change clears the field. */
+function merge(stored: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...stored, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === null) delete merged[key];
+  return merged;
+}
+
 function storedFields(record: CustomerRecord): Record<string, unknown> {
   const { id: _id, rowid: _rowid, branchId: _b, createdAt: _c, updatedAt: _u, nextUpdateDue: _n, completeness: _p, ...fields } = record;
   return fields;
@@ -104,7 +111,7 @@ export const recordOps = {
         const actor = activeUser(db, a.actorId);
         requireEditor(actor.role);
         const before = existingCustomer(db, a.id);
-        const fields = parse(customerInputSchema, { ...storedFields(before), ...a.changes });
+        const fields = parse(customerInputSchema, merge(storedFields(before), a.changes));
         refuseDuplicate(db, fields, a.id);
         updateCustomer(db, a.id, fields, new Date().toISOString());
         indexCustomer(db, before.rowid, fields);
@@ -168,7 +175,7 @@ export const recordOps = {
         requireEditor(actor.role);
         const before = findPolicy(db, a.id);
         if (!before) throw new DossierError('NOT_FOUND', { what: 'policy' });
-        const fields = parse(policyInputSchema, { ...policyFields(before), ...a.changes });
+        const fields = parse(policyInputSchema, merge(policyFields(before), a.changes));
         const other = findPolicyId(db, fields.policyNumber);
         if (other && other !== a.id) throw new DossierError('DUPLICATE_POLICY');
         checkParties(db, fields);

@@ -4,8 +4,9 @@
  * one matches its pairs as a phrase, which is exactly "contains this text". FTS5's trigram
  * tokenizer would need three characters and a second index for shorter queries; this one index
  * answers 1, 2 and 3+ character queries alike (surnames like 张, names like 张伟).
- * Other scripts are indexed as whole words. NFKC folds full-width forms and the CJK
- * compatibility characters OCR and PDF text produce (⼾ → 户).
+ * Other scripts are indexed as whole words. NFKC folds full-width forms and the Kangxi radical
+ * and compatibility characters OCR and PDF text produce (⾦ → 金). It does not fold Traditional
+ * to Simplified: 張偉 does not find 张伟 (a conversion table is future work).
  */
 const han = /[\p{Script=Han}]/u;
 const word = /[\p{L}\p{N}]/u;

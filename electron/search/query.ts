@@ -60,8 +60,8 @@ export function searchArchive(db: Db, query: string, options: SearchOptions): Se
   const expression = /\p{L}/u.test(text) ? matchExpression(text) : null;
   if (expression !== null) {
     search.namesStartingWith(text);
-    search.words(4, 'name', `{name} : (${expression})`);
-    search.words(5, 'address', `{address} : (${expression})`);
+    search.words('name', `{name} : (${expression})`);
+    search.words('address', `{address} : (${expression})`);
   }
   const results: SearchResult[] = search.customerResults();
   if (expression !== null && results.length < limit) results.push(...search.pages(expression, text, limit - results.length));
@@ -79,6 +79,8 @@ function reverse(value: string): string {
 
 interface Filters {
   sql: string;
+  /** The same conditions with unary plus, so SQLite does not choose their indexes to drive the query. */
+  checks: string;
   params: Record<string, string>;
 }
 
@@ -98,7 +100,7 @@ function filterClause(filters: SearchFilters): Filters {
     sql.push('c.branch_id = @branchId');
     params.branchId = filters.branchId;
   }
-  return { sql: sql.map((s) => ` AND ${s}`).join(''), params };
+  return { sql: sql.map((s) => ` AND ${s}`).join(''), checks: sql.map((s) => ` AND +${s}`).join(''), params };
 }
 
 interface CustomerRow {
@@ -149,13 +151,14 @@ class Search {
   }
 
   /**
-   * Customers matching `where`. Fetching `limit` rows is always enough: at most `hits.size` of
-   * them are known already and `limit - hits.size` are wanted.
+   * Customers matching `where` on an identifier index (the filters only check, never drive).
+   * Fetching `limit` rows is always enough: at most `hits.size` of them are known already and
+   * `limit - hits.size` are wanted.
    */
   customers(strength: Strength, matchedBy: CustomerMatchReason, where: string, params: Record<string, string>): void {
     if (this.full) return;
     const rows = this.db
-      .prepare(`SELECT ${customerColumns} FROM customers c WHERE ${where}${this.filters.sql} LIMIT @limit`)
+      .prepare(`SELECT ${customerColumns} FROM customers c WHERE ${where}${this.filters.checks} LIMIT @limit`)
       .all({ ...params, ...this.filters.params, limit: this.limit }) as CustomerRow[];
     for (const row of rows) this.add(row, strength, matchedBy);
   }
@@ -164,13 +167,13 @@ class Search {
    * Customers whose name or address column matches an FTS5 expression. The join streams from the
    * doclist: with the filters in the same query, LIMIT stops it as soon as enough match.
    */
-  words(strength: Strength, matchedBy: 'name' | 'address', match: string): void {
+  words(matchedBy: 'name' | 'address', match: string): void {
     if (this.full) return;
     const rows = this.db
       .prepare(`SELECT ${customerColumns} FROM customer_search s JOIN customers c ON c.rowid = s.rowid WHERE customer_search MATCH @q${this.filters.sql} LIMIT @limit`)
       .all({ q: match, ...this.filters.params, limit: this.limit }) as CustomerRow[];
     // A name found through the word index may still equal or start with the query (another case).
-    for (const row of rows) this.add(row, matchedBy === 'name' ? nameStrength(row.name, this.wanted) : strength, matchedBy);
+    for (const row of rows) this.add(row, matchedBy === 'name' ? nameStrength(row.name, this.wanted) : 5, matchedBy);
   }
 
   /** Policyholders of policies whose number matches; the customer result names the policy. */
@@ -182,7 +185,7 @@ class Search {
          FROM policies p
          JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder'
          JOIN customers c ON c.id = pp.customer_id
-         WHERE ${where}${this.filters.sql}
+         WHERE ${where}${this.filters.checks}
          ORDER BY p.policy_number LIMIT @limit`,
       )
       .all({ q: number, ...this.filters.params, limit: this.limit }) as CustomerRow[];
@@ -192,12 +195,14 @@ class Search {
   /**
    * Names equal to or starting with the query, from the name index in name order (an equal name
    * sorts before the longer ones). U+10FFFF is the largest code point, so `q || U+10FFFF` bounds
-   * every string that starts with q.
+   * every string that starts with q. The filters are checked on the way, not used to drive: even
+   * a common surname is a short stretch of the name index, and walking it in order stops at the
+   * limit, where starting from an agent's customers would read and sort all of them.
    */
   namesStartingWith(text: string): void {
     if (this.full) return;
     const rows = this.db
-      .prepare(`SELECT ${customerColumns} FROM customers c WHERE c.name >= @q AND c.name < @q || @top${this.filters.sql} ORDER BY c.name LIMIT @limit`)
+      .prepare(`SELECT ${customerColumns} FROM customers c WHERE c.name >= @q AND c.name < @q || @top${this.filters.checks} ORDER BY c.name LIMIT @limit`)
       .all({ q: text, top: '\u{10FFFF}', ...this.filters.params, limit: this.limit }) as CustomerRow[];
     for (const row of rows) this.add(row, nameStrength(row.name, this.wanted), 'name');
   }

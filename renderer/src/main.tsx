@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n.js';
+import './shell/base.css';
 import { App } from './shell/App.js';
 
 createRoot(document.getElementById('root')!).render(

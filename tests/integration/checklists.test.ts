@@ -285,8 +285,11 @@ describe('customer checklists', () => {
     const customerId = insertCustomer();
     const policyId = insertPolicy({ productLine: 'property', policyholderId: customerId });
     insertDocument({ code: 'id_copy', customerId });
-    expect(refreshCompleteness(raw, customerId)).toBe(86);
-    expect(raw.prepare('SELECT completeness FROM customers WHERE id = ?').pluck().get(customerId)).toBe(86);
+    // Six of eight: the customer's own items, and the policy's missing application form.
+    expect(refreshCompleteness(raw, customerId)).toBe(75);
+    expect(raw.prepare('SELECT completeness FROM customers WHERE id = ?').pluck().get(customerId)).toBe(75);
+    const policyPaper = customerChecklist(raw, customerId).items.filter((i) => i.kind === 'document' && i.policyNumber);
+    expect(policyPaper.map((i) => (i.kind === 'document' ? `${i.code}:${i.state}` : ''))).toEqual(['application_form:missing']);
     expect(raw.prepare('SELECT completeness FROM policies WHERE id = ?').pluck().get(policyId)).toBe(88);
   });
 

@@ -74,6 +74,8 @@ describe('customers', () => {
     await expect(agent.db.call('customers.update', { actorId: agent.user.id, id: created.id, changes: { mobile: '12345' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const updated = await agent.db.call('customers.update', { actorId: agent.user.id, id: created.id, changes: { address: '上海市黄浦区南京东路100号', valueLevel: 'high' } });
     expect(updated).toMatchObject({ address: '上海市黄浦区南京东路100号', valueLevel: 'high', idNumber: '320102199001010029' });
+    const cleared = await agent.db.call('customers.update', { actorId: agent.user.id, id: created.id, changes: { valueLevel: null } });
+    expect(cleared.valueLevel ?? null).toBeNull();
   });
 
   it('lists with filters and sorting, masked for compliance', async () => {

@@ -50,6 +50,7 @@ export function up(db: Database): void {
     CREATE INDEX customers_branch_type ON customers(branch_id, type);
     CREATE INDEX customers_due ON customers(next_update_due);
     CREATE INDEX customers_created ON customers(created_at);
+    CREATE INDEX customers_completeness ON customers(completeness);
 
     CREATE TABLE policies (
       id TEXT PRIMARY KEY,

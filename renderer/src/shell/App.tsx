@@ -5,13 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../../shared/i18n/languages.js';
 import type { SessionUser } from '../../../shared/ipc/contract.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
+import { CustomerDetail } from '../features/customers/CustomerDetail.js';
+import { CustomersPage } from '../features/customers/CustomersPage.js';
+import { DueListPage } from '../features/due/DueListPage.js';
 import { PlaceholderPage } from '../features/PlaceholderPage.js';
+import { SearchBox } from '../features/search/SearchBox.js';
 import { invoke, on } from '../ipc/client.js';
 import { SessionGate } from '../session/SessionGate.js';
 import { antdLocales } from './antd-locales.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StatusBar } from './StatusBar.js';
-import { type Section, useHashRoute } from './use-hash-route.js';
+import { navigate, type Section, useHashRoute } from './use-hash-route.js';
 
 const icons: Record<Section, ReactNode> = {
   customers: <TeamOutlined />,
@@ -69,7 +73,7 @@ export function App() {
 
 function Shell({ user, version, languageSwitch }: { user: SessionUser; version: string; languageSwitch: ReactNode }) {
   const { t } = useTranslation();
-  const [section, navigate] = useHashRoute();
+  const [section, , subPath] = useHashRoute();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider theme="light" width={200}>
@@ -90,6 +94,7 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
       <Layout>
         <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end' }}>
           <Space>
+            <SearchBox />
             <Typography.Text data-testid="current-user">
               <UserOutlined /> {user.displayName} · {t(`roles.${user.role}`)}
             </Typography.Text>
@@ -100,7 +105,7 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          {section === 'admin' && user.role === 'admin' ? <AdminPage currentUserId={user.id} /> : <PlaceholderPage section={section} />}
+          <SectionPage section={section} subPath={subPath} user={user} />
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px' }}>
           <StatusBar version={version} />
@@ -108,4 +113,12 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
       </Layout>
     </Layout>
   );
+}
+
+/** The open section; inside Customers, the list (`#/customers`) or one customer (`#/customers/<id>`). */
+function SectionPage({ section, subPath, user }: { section: Section; subPath: string; user: SessionUser }) {
+  if (section === 'customers' && subPath === 'due') return <DueListPage role={user.role} onOpenCustomer={(id) => navigate('customers', id)} />;
+  if (section === 'customers') return subPath ? <CustomerDetail key={subPath} customerId={subPath} role={user.role} /> : <CustomersPage role={user.role} />;
+  if (section === 'admin' && (user.role === 'admin' || user.role === 'archivist')) return <AdminPage user={user} />;
+  return <PlaceholderPage section={section} />;
 }

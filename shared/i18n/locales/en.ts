@@ -90,6 +90,7 @@ export const en = {
     save: 'Save rules',
   },
   adminTabs: {
+    documentTypes: 'Document types',
     users: 'Users',
     security: 'Security',
   },

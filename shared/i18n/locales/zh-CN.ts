@@ -92,6 +92,7 @@ export const zhCN: LocaleStrings = {
     save: '保存规则',
   },
   adminTabs: {
+    documentTypes: '档案类型',
     users: '用户',
     security: '安全',
   },

@@ -92,6 +92,7 @@ export const zhTW: LocaleStrings = {
     save: '儲存規則',
   },
   adminTabs: {
+    documentTypes: '檔案類型',
     users: '使用者',
     security: '安全',
   },

@@ -39,6 +39,8 @@ export const documentItemSchema = z.object({
   state: z.enum(documentItemStates),
   /** The filed document that satisfies (or best approaches) the requirement. */
   documentId: z.string().optional(),
+  /** On a customer's checklist: the policy this paper belongs to. */
+  policyNumber: z.string().optional(),
 });
 export const fieldItemSchema = z.object({
   kind: z.literal('field'),

@@ -10,6 +10,9 @@ CREATE INDEX customers_agent ON customers(agent_id);
 -- index customers_branch_type (on customers)
 CREATE INDEX customers_branch_type ON customers(branch_id, type);
 
+-- index customers_completeness (on customers)
+CREATE INDEX customers_completeness ON customers(completeness);
+
 -- index customers_created (on customers)
 CREATE INDEX customers_created ON customers(created_at);
 
