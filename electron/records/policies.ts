@@ -1,6 +1,6 @@
 import type { PolicyFields } from '../../shared/domain/policy.js';
 import { suitabilityMismatch } from '../../shared/domain/policy.js';
-import type { PolicyView } from '../../shared/ipc/methods/records.js';
+import type { PolicyRow, PolicyView } from '../../shared/ipc/methods/records.js';
 import type { Db } from '../db/connection.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
@@ -54,7 +54,7 @@ export function findPolicyId(db: Db, policyNumber: string): string | undefined {
   return db.prepare('SELECT id FROM policies WHERE policy_number = ?').pluck().get(policyNumber) as string | undefined;
 }
 
-interface PolicyRow {
+interface PolicyRowStored {
   id: string;
   policy_number: string;
   product_name: string;
@@ -77,15 +77,68 @@ interface PolicyRow {
 }
 
 export function findPolicy(db: Db, id: string): PolicyView | undefined {
-  const row = db.prepare('SELECT * FROM policies WHERE id = ?').get(id) as PolicyRow | undefined;
+  const row = db.prepare('SELECT * FROM policies WHERE id = ?').get(id) as PolicyRowStored | undefined;
   return row ? toView(db, row) : undefined;
 }
 
 export function policiesOfCustomer(db: Db, customerId: string): PolicyView[] {
   const rows = db
     .prepare('SELECT DISTINCT p.* FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id WHERE pp.customer_id = ? ORDER BY p.application_date DESC')
-    .all(customerId) as PolicyRow[];
+    .all(customerId) as PolicyRowStored[];
   return rows.map((row) => toView(db, row));
+}
+
+export interface PolicyListQuery {
+  offset: number;
+  limit: number;
+  sort: { field: 'policyNumber' | 'applicationDate' | 'premium' | 'completeness'; order: 'asc' | 'desc' };
+  filters: { productLine?: string; status?: string; agentId?: string; branchId?: string; completenessBelow?: number };
+}
+
+const policySortColumns = { policyNumber: 'p.policy_number', applicationDate: 'p.application_date', premium: 'p.premium_fen', completeness: 'p.completeness' } as const;
+
+/** One page of policies with their policyholder, found on the sort column's index first. */
+export function listPolicies(db: Db, query: PolicyListQuery): { total: number; rows: PolicyRow[] } {
+  const f = query.filters;
+  const where: string[] = [];
+  if (f.productLine) where.push('p.product_line = @productLine');
+  if (f.status) where.push('p.status = @status');
+  if (f.agentId) where.push('p.agent_id = @agentId');
+  if (f.branchId) where.push('p.branch_id = @branchId');
+  if (f.completenessBelow) where.push('p.completeness < @completenessBelow');
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const params = { ...f, limit: query.limit, offset: query.offset };
+  const total = db.prepare(`SELECT count(*) FROM policies p ${clause}`).pluck().get(params) as number;
+  const direction = query.sort.order === 'asc' ? 'ASC' : 'DESC';
+  const order = `${policySortColumns[query.sort.field]} ${direction}, p.rowid ${direction}`;
+  const rows = db
+    .prepare(
+      `SELECT p.*, c.id AS holder_id, c.name AS holder_name, u.display_name AS agent_name
+       FROM (SELECT p.rowid AS r FROM policies p ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+       JOIN policies p ON p.rowid = page.r
+       LEFT JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder'
+       LEFT JOIN customers c ON c.id = pp.customer_id
+       LEFT JOIN users u ON u.id = p.agent_id
+       ORDER BY ${order}`,
+    )
+    .all(params) as (PolicyRowStored & { holder_id: string | null; holder_name: string | null; agent_name: string | null })[];
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: row.id,
+      policyNumber: row.policy_number,
+      productName: row.product_name,
+      productLine: row.product_line,
+      status: row.status,
+      premium: row.premium_fen / 100,
+      applicationDate: row.application_date,
+      completeness: row.completeness,
+      suitabilityMismatch: suitabilityMismatch(row.customer_risk_level, row.product_risk_class),
+      policyholderId: row.holder_id,
+      policyholderName: row.holder_name,
+      agentName: row.agent_name,
+    })),
+  };
 }
 
 /** The stored policy as the input schema expects it, to merge changes into before validating. */
@@ -98,7 +151,7 @@ export function policyFields(view: PolicyView): Record<string, unknown> {
   return fields;
 }
 
-function toView(db: Db, row: PolicyRow): PolicyView {
+function toView(db: Db, row: PolicyRowStored): PolicyView {
   const parties = db
     .prepare('SELECT pp.customer_id AS customerId, c.name, pp.role, pp.share_percent AS sharePercent FROM policy_parties pp JOIN customers c ON c.id = pp.customer_id WHERE pp.policy_id = ? ORDER BY pp.role, c.name')
     .all(row.id) as PolicyView['parties'];

@@ -1,7 +1,17 @@
 import type { Handlers } from '../ipc/router.js';
 import type { SessionManager } from '../services/sessions.js';
 
-type RecordMethod = 'customers.create' | 'customers.update' | 'customers.get' | 'customers.list' | 'policies.create' | 'policies.update' | 'policies.get' | 'policies.forCustomer';
+type RecordMethod =
+  | 'customers.create'
+  | 'customers.update'
+  | 'customers.get'
+  | 'customers.list'
+  | 'policies.create'
+  | 'policies.update'
+  | 'policies.get'
+  | 'policies.forCustomer'
+  | 'policies.list'
+  | 'staff.directory';
 
 /** Customers and policies over IPC: the signed-in user acts; the worker checks what they may do. */
 export function recordHandlers(sessions: SessionManager): Pick<Handlers, RecordMethod> {
@@ -16,5 +26,7 @@ export function recordHandlers(sessions: SessionManager): Pick<Handlers, RecordM
     'policies.update': ({ id, changes }) => db().call('policies.update', { actorId: actorId(), id, changes }),
     'policies.get': ({ id }) => db().call('policies.get', { actorId: actorId(), id }),
     'policies.forCustomer': ({ customerId }) => db().call('policies.forCustomer', { actorId: actorId(), customerId }),
+    'policies.list': (input) => db().call('policies.list', { actorId: actorId(), ...input }),
+    'staff.directory': () => db().call('staff.directory', { actorId: actorId() }),
   };
 }

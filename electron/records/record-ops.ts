@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import { type CustomerFields, customerInputSchema } from '../../shared/domain/customer.js';
 import { uuidv7 } from '../../shared/domain/ids.js';
+import type { Role } from '../../shared/domain/roles.js';
 import { type PolicyFields, policyInputSchema } from '../../shared/domain/policy.js';
 import { DossierError } from '../../shared/ipc/errors.js';
-import type { customerListInput } from '../../shared/ipc/methods/records.js';
+import type { customerListInput, policyListInput } from '../../shared/ipc/methods/records.js';
 import { activeUser } from '../archive/ops.js';
 import { appendAudit } from '../archive/audit-log.js';
 import type { Db } from '../db/connection.js';
 import { indexCustomer } from '../search/index.js';
 import { type CustomerRecord, findCustomer, findDuplicate, insertCustomer, listCustomers, updateCustomer } from './customers.js';
-import { findPolicy, findPolicyId, insertPolicy, policiesOfCustomer, policyFields, updatePolicy } from './policies.js';
+import { findPolicy, findPolicyId, insertPolicy, listPolicies, policiesOfCustomer, policyFields, updatePolicy } from './policies.js';
 import { refreshCompleteness } from './completeness.js';
 import { type DueEvent, localToday, refreshDueDate } from './due-dates.js';
 import { customerRowView, customerView, requireEditor } from './views.js';
@@ -207,6 +208,25 @@ export const recordOps = {
         return policy;
       })
       .immediate();
+  },
+
+  'policies.list'(db: Db, a: { actorId: string } & z.output<typeof policyListInput>) {
+    activeUser(db, a.actorId);
+    return listPolicies(db, { offset: a.offset, limit: a.limit, sort: a.sort, filters: a.filters });
+  },
+
+  /** Names and roles of active staff and the branches, for the filters of lists. */
+  'staff.directory'(db: Db, a: { actorId: string }) {
+    activeUser(db, a.actorId);
+    return {
+      staff: db.prepare('SELECT id, display_name AS displayName, role, branch_id AS branchId FROM users WHERE removed_at IS NULL ORDER BY display_name').all() as {
+        id: string;
+        displayName: string;
+        role: Role;
+        branchId: string;
+      }[],
+      branches: db.prepare('SELECT id, name FROM branches ORDER BY name').all() as { id: string; name: string }[],
+    };
   },
 
   'policies.forCustomer'(db: Db, a: { actorId: string; customerId: string }) {

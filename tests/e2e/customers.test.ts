@@ -273,6 +273,20 @@ describe('customers, policies and search', () => {
     await expect.poll(() => page.locator('.ant-table-row').first().locator('.ant-table-cell').first().textContent()).toBe(firstByName);
   });
 
+  it('lists policies with their filters and opens the policyholder, and shows the due list', async () => {
+    await page.goto(`${host.origin}/#/customers`);
+    await page.getByTestId('customers-policy-list').click();
+    await page.getByTestId('page-policies').waitFor();
+    await expect.poll(async () => page.getByTestId('policy-row').count()).toBeGreaterThan(0);
+    const before = await page.getByTestId('policy-row').count();
+    await page.getByTestId('policies-filter-status').click();
+    await openDropdown(page).locator('.ant-select-item-option').first().click();
+    await expect.poll(async () => page.getByTestId('policy-row').count()).toBeLessThanOrEqual(before);
+    await page.screenshot({ path: 'test-results/policies-en.png' });
+    await page.goto(`${host.origin}/#/customers/due`);
+    await page.getByTestId('page-due').waitFor();
+  });
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });

@@ -120,4 +120,18 @@ describe('policies', () => {
     const updated = await agent.db.call('policies.update', { actorId: agent.user.id, id: view.id, changes: { status: 'in_force', effectiveDate: '2026-03-15' } });
     expect(updated).toMatchObject({ status: 'in_force', effectiveDate: '2026-03-15' });
   });
+
+  it('lists policies with their policyholder, filtered and sorted, and names the staff for filters', async () => {
+    const all = await compliance.db.call('policies.list', { actorId: compliance.user.id, offset: 0, limit: 50, sort: { field: 'premium', order: 'desc' }, filters: {} });
+    expect(all.total).toBeGreaterThanOrEqual(1);
+    expect(all.rows[0]).toMatchObject({ policyNumber: 'P2026-000123', policyholderName: '吴磊', suitabilityMismatch: true, agentName: '李娜' });
+    const none = await agent.db.call('policies.list', { actorId: agent.user.id, offset: 0, limit: 50, sort: { field: 'applicationDate', order: 'asc' }, filters: { productLine: 'property' } });
+    expect(none).toEqual({ total: 0, rows: [] });
+    const mine = await agent.db.call('policies.list', { actorId: agent.user.id, offset: 0, limit: 50, sort: { field: 'applicationDate', order: 'asc' }, filters: { agentId: agent.user.id, status: 'in_force' } });
+    expect(mine.rows.map((r) => r.policyNumber)).toEqual(['P2026-000123']);
+    const directory = await agent.db.call('staff.directory', { actorId: agent.user.id });
+    expect(directory.staff.map((s) => s.displayName).sort()).toEqual(['李娜', '管理员', '赵敏'].sort());
+    expect(Object.keys(directory.staff[0]!).sort()).toEqual(['branchId', 'displayName', 'id', 'role']);
+    expect(directory.branches).toHaveLength(1);
+  });
 });

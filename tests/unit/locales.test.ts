@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/ipc/errors.js';
 import { languages } from '../../shared/i18n/languages.js';
@@ -30,5 +32,15 @@ describe('locales', () => {
 
   it('has a message for every IPC error code', () => {
     for (const code of errorCodes) expect(resources.en.translation.errors).toHaveProperty(code);
+  });
+
+  it('has every key the renderer and main name literally', () => {
+    const sources = ['renderer/src', 'electron']
+      .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+      .filter((f) => /\.tsx?$/.test(f));
+    const used = new Set(sources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('((?:[A-Za-z_]+\.)+[A-Za-z_]+)'/g)].map((m) => m[1]!)));
+    const lookup = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources.en.translation);
+    expect([...used].filter((key) => typeof lookup(key) !== 'string')).toEqual([]);
+    expect(used.size).toBeGreaterThan(50);
   });
 });

@@ -8,6 +8,7 @@ import { AdminPage } from '../features/admin/AdminPage.js';
 import { CustomerDetail } from '../features/customers/CustomerDetail.js';
 import { CustomersPage } from '../features/customers/CustomersPage.js';
 import { DueListPage } from '../features/due/DueListPage.js';
+import { PoliciesPage } from '../features/policies/PoliciesPage.js';
 import { PlaceholderPage } from '../features/PlaceholderPage.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { invoke, on } from '../ipc/client.js';
@@ -117,6 +118,7 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
 
 /** The open section; inside Customers, the list (`#/customers`) or one customer (`#/customers/<id>`). */
 function SectionPage({ section, subPath, user }: { section: Section; subPath: string; user: SessionUser }) {
+  if (section === 'customers' && subPath === 'policies') return <PoliciesPage />;
   if (section === 'customers' && subPath === 'due') return <DueListPage role={user.role} onOpenCustomer={(id) => navigate('customers', id)} />;
   if (section === 'customers') return subPath ? <CustomerDetail key={subPath} customerId={subPath} role={user.role} /> : <CustomersPage role={user.role} />;
   if (section === 'admin' && (user.role === 'admin' || user.role === 'archivist')) return <AdminPage user={user} />;

@@ -490,6 +490,12 @@ export const en = {
       R5: 'R5 high',
     },
   },
+  lists: {
+    agent: 'Agent',
+    branch: 'Branch',
+    policies: 'Policies',
+    policyTotal: '{{total}} policies',
+  },
   status: {
     idle: 'No background work',
     running: '{{label}}: {{done}} of {{total}}',

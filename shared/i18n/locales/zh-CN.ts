@@ -492,6 +492,12 @@ export const zhCN: LocaleStrings = {
       R5: 'R5 高风险',
     },
   },
+  lists: {
+    agent: '业务员',
+    branch: '网点',
+    policies: '保单',
+    policyTotal: '共 {{total}} 份保单',
+  },
   status: {
     idle: '没有后台任务',
     running: '{{label}}：{{done}} / {{total}}',

@@ -492,6 +492,12 @@ export const zhTW: LocaleStrings = {
       R5: 'R5 高風險',
     },
   },
+  lists: {
+    agent: '業務員',
+    branch: '據點',
+    policies: '保單',
+    policyTotal: '共 {{total}} 份保單',
+  },
   status: {
     idle: '沒有背景工作',
     running: '{{label}}：{{done}} / {{total}}',

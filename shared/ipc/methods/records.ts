@@ -10,6 +10,7 @@ import {
   sexes,
 } from '../../domain/customer.js';
 import { partyRoles, paymentFrequencies, policyStatuses, productLines, productRiskClasses } from '../../domain/policy.js';
+import { roles } from '../../domain/roles.js';
 
 const id = z.string().uuid();
 const opt = <T extends z.ZodTypeAny>(schema: T) => schema.nullable().optional();
@@ -110,6 +111,42 @@ export const policyView = z.object({
 });
 export type PolicyView = z.infer<typeof policyView>;
 
+export const policyRow = policyView.pick({
+  id: true,
+  policyNumber: true,
+  productName: true,
+  productLine: true,
+  status: true,
+  premium: true,
+  applicationDate: true,
+  completeness: true,
+  suitabilityMismatch: true,
+}).extend({ policyholderId: z.string().nullable(), policyholderName: z.string().nullable(), agentName: z.string().nullable() });
+export type PolicyRow = z.infer<typeof policyRow>;
+
+export const policySortFields = ['policyNumber', 'applicationDate', 'premium', 'completeness'] as const;
+
+export const policyListInput = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    sort: z.object({ field: z.enum(policySortFields), order: z.enum(['asc', 'desc']) }).strict().default({ field: 'applicationDate', order: 'desc' }),
+    filters: z
+      .object({
+        productLine: z.enum(productLines).optional(),
+        status: z.enum(policyStatuses).optional(),
+        agentId: id.optional(),
+        branchId: z.string().optional(),
+        completenessBelow: z.number().int().min(1).max(100).optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+/** Who can be picked in filters: names and roles of active staff, nothing else. */
+export const staffEntry = z.object({ id: z.string(), displayName: z.string(), role: z.enum(roles), branchId: z.string() });
+
 /**
  * Inputs for customers and policies are checked again in main with the full domain schemas
  * (shared/domain/customer.ts, policy.ts); here they only need to be objects of bounded size.
@@ -125,4 +162,6 @@ export const recordMethods = {
   'policies.update': { input: z.object({ id, changes: record }).strict(), output: policyView },
   'policies.get': { input: z.object({ id }).strict(), output: policyView },
   'policies.forCustomer': { input: z.object({ customerId: id }).strict(), output: z.array(policyView) },
+  'policies.list': { input: policyListInput, output: z.object({ total: z.number().int(), rows: z.array(policyRow) }) },
+  'staff.directory': { input: z.object({}).strict(), output: z.object({ staff: z.array(staffEntry), branches: z.array(z.object({ id: z.string(), name: z.string() })) }) },
 } as const;

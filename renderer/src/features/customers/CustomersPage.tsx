@@ -1,13 +1,14 @@
-import { ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Progress, Select, Space, Table, type TableProps, Typography } from 'antd';
-import type { TableRef } from 'antd/es/table/index.js';
-import { type HTMLAttributes, type UIEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editsRecords } from '../../../../shared/domain/access.js';
 import { type CustomerType, customerTypes } from '../../../../shared/domain/customer.js';
 import type { Role } from '../../../../shared/domain/roles.js';
 import type { CustomerRow, customerSortFields } from '../../../../shared/ipc/methods/records.js';
 import { invoke } from '../../ipc/client.js';
+import { AgentBranchFilters } from '../lists/ListFilters.js';
+import { useInfiniteList } from '../lists/use-infinite-list.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { navigate } from '../../shell/use-hash-route.js';
 import { CustomerForm } from './CustomerForm.js';
@@ -25,13 +26,12 @@ interface Sort {
 }
 interface Filters {
   type?: CustomerType;
+  agentId?: string;
+  branchId?: string;
   completenessBelow?: number;
   due?: 'due' | 'overdue';
 }
 const defaultSort: Sort = { field: 'createdAt', order: 'desc' };
-
-/** The table fills the window below the toolbar; a virtual table needs the height in pixels. */
-const tableHeight = () => Math.max(240, window.innerHeight - 330);
 
 /**
  * The customer list (`#/customers`): filters, server-side sorting and a virtual table that loads
@@ -44,63 +44,13 @@ export function CustomersPage({ role }: { role: Role }) {
   const formats = useFormats();
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>(defaultSort);
-  const [list, setList] = useState<{ key: string; rows: CustomerRow[]; total: number } | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [height, setHeight] = useState(tableHeight);
   const [creating, setCreating] = useState({ open: false, key: 0 });
-  const table = useRef<TableRef>(null);
-  /** The query the table shows (answers to an older one are dropped) and the offset being fetched. */
-  const fetching = useRef<{ key: string; offset: number | null }>({ key: '', offset: null });
-
-  const queryKey = JSON.stringify([sort, filters]);
-  const loading = list === null || list.key !== queryKey;
-  const rows = list?.rows ?? [];
-  const total = list?.total ?? null;
-
-  const fetchFrom = useCallback(
-    (offset: number) => {
-      fetching.current.offset = offset;
-      return invoke('customers.list', { offset, limit: customerPageSize, sort, filters })
-        .then(
-          (result) => {
-            if (fetching.current.key !== queryKey) return;
-            setList((before) => ({
-              key: queryKey,
-              total: result.total,
-              rows: before && before.key === queryKey ? [...before.rows.slice(0, offset), ...result.rows] : result.rows,
-            }));
-            setLoadError(null);
-          },
-          (e: unknown) => {
-            if (fetching.current.key === queryKey) setLoadError(e);
-          },
-        )
-        .finally(() => {
-          if (fetching.current.key === queryKey && fetching.current.offset === offset) fetching.current.offset = null;
-        });
-    },
-    [sort, filters, queryKey],
+  const { rows, total, loading, error: loadError, height, table, onScroll } = useInfiniteList(
+    (query: { offset: number; limit: number; sort: Sort; filters: Filters }) => invoke('customers.list', query),
+    sort,
+    filters,
+    customerPageSize,
   );
-
-  // A new filter or sort order starts again from the top.
-  useEffect(() => {
-    fetching.current = { key: queryKey, offset: null };
-    table.current?.scrollTo({ top: 0 });
-    void fetchFrom(0);
-  }, [fetchFrom, queryKey]);
-
-  useEffect(() => {
-    const onResize = () => setHeight(tableHeight());
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-
-  /** Near the end of what is loaded (within one screen), fetch the next page. */
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const el = event.currentTarget;
-    if (!el || loading || total === null || rows.length >= total || fetching.current.offset !== null) return;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight <= el.clientHeight) void fetchFrom(rows.length);
-  };
 
   const onChange: TableProps<CustomerRow>['onChange'] = (_pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -183,6 +133,7 @@ export function CustomersPage({ role }: { role: Role }) {
             options={enumOptions(t, 'customerTypes', customerTypes) as { value: CustomerType; label: string }[]}
             data-testid="customers-filter-type"
           />
+          <AgentBranchFilters agentId={filters.agentId} branchId={filters.branchId} onChange={setFilter} />
           <Select<number>
             allowClear
             style={{ width: 190 }}
@@ -212,6 +163,9 @@ export function CustomersPage({ role }: { role: Role }) {
           )}
         </Space>
         <Space>
+          <Button icon={<FileTextOutlined />} onClick={() => navigate('customers', 'policies')} data-testid="customers-policy-list">
+            {t('lists.policies')}
+          </Button>
           <Button icon={<ClockCircleOutlined />} onClick={() => navigate('customers', 'due')} data-testid="customers-due-list">
             {t('due.title')}
           </Button>
