@@ -10,6 +10,7 @@ import * as sourceArchive from '../electron/archive/archive.js';
 import { pageSize as appPageSize, cipherPragmas, keyPragma } from '../electron/db/cipher.js';
 import { DbClient } from '../electron/db/client.js';
 import type { BenchOptions, BenchResult } from './run.js';
+import { seededRandom } from '../electron/demo/generate.js';
 
 /**
  * The encrypted archive core: (a) how long signing in takes — scrypt key unwrap, database
@@ -508,17 +509,6 @@ function shellCompatibility(root: string): BenchResult[] {
 // ---------------------------------------------------------------------------------------------
 // Deterministic customer-like data
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程'];
 const givenChars = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国玉萍红文辉鹏飞宇婷晨浩然思雨欣怡子轩梓涵佳琪俊杰志宏海燕春梅雪莉'];
@@ -539,7 +529,7 @@ const followUps = ['需每年续保前电话提醒', '已提交体检报告', '�
 const checkWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 function generate(sizes: Sizes): Workload {
-  const random = prng(20_240_601);
+  const random = seededRandom(20_240_601);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const pad = (n: number, width: number) => String(n).padStart(width, '0');

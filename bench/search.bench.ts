@@ -8,6 +8,7 @@ import { searchArchive } from '../electron/search/query.js';
 import type { SearchFilters } from '../shared/ipc/methods/search.js';
 import { residentIdCheckChar } from '../shared/validators/resident-id.js';
 import type { BenchOptions, BenchResult } from './run.js';
+import { seededRandom } from '../electron/demo/generate.js';
 
 /**
  * The search box (electron/search/query.ts) on an encrypted archive database built the way the
@@ -154,17 +155,6 @@ function listQueries(db: Db, customers: number): BenchResult[] {
 // ---------------------------------------------------------------------------------------------
 // Deterministic data
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The commonest surnames, heaviest first (王 and 李 are about 7 % each; the tail is long). */
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
@@ -206,7 +196,7 @@ interface Data {
 }
 
 function build(db: Db, size: { customers: number; pages: number }): { data: Data; customersMs: number; pagesMs: number } {
-  const random = prng(20_260_115);
+  const random = seededRandom(20_260_115);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   /** Surnames are skewed as in life: the first few cover a large share. */
@@ -342,7 +332,7 @@ interface Query {
 }
 
 function queryKinds(data: Data): Record<string, Query[]> {
-  const random = prng(7);
+  const random = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const twoCharNames = data.names.filter((name) => [...name].length === 2);
   const threeCharNames = data.names.filter((name) => [...name].length === 3);

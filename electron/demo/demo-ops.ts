@@ -9,7 +9,7 @@ import { refreshCompleteness } from '../records/completeness.js';
 import { refreshDueDate } from '../records/due-dates.js';
 import { insertPolicy } from '../records/policies.js';
 import { indexCustomer } from '../search/index.js';
-import { demoCustomer, demoPolicy, random } from './generate.js';
+import { demoCustomer, demoPolicy, seededRandom } from './generate.js';
 
 /** Bulk writes commit in thousands: every commit re-encrypts the pages it touched (docs/BENCHMARKS.md). */
 const batchSize = 5000;
@@ -21,7 +21,7 @@ export const demoOps = {
    */
   'demo.fill'(db: Db, a: { actorId: string; customers: number; seed: number }): { customers: number; policies: number } {
     const actor = requireRole(db, a.actorId, ['admin']);
-    const rng = random(a.seed);
+    const rng = seededRandom(a.seed);
     const start = (db.prepare('SELECT count(*) FROM customers').pluck().get() as number) + 1;
     let customers = 0;
     let policies = 0;

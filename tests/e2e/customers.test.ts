@@ -6,7 +6,7 @@ import type { Language } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
 import { creditCodeCheckChar, residentIdCheckChar } from '../../shared/validators/index.js';
 import { adminPassword } from '../support/archive.js';
-import { launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
+import { chooseLanguage, launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
 
 let browser: Browser;
 let host: TestHost;
@@ -330,12 +330,4 @@ async function search(page: Page, text: string) {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function chooseLanguage(page: Page, language: Language, label: string) {
-  const current = await page.getByTestId('language-switch').textContent();
-  if (current === label) return;
-  await page.getByTestId('language-switch').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
 }

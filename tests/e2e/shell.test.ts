@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Language, languages } from '../../shared/i18n/languages.js';
+import { languages } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
-import { launchChromium, signIn, startTestHost } from '../support/browser.js';
+import { chooseLanguage, launchChromium, signIn, startTestHost } from '../support/browser.js';
 
 let browser: Browser;
 let host: Awaited<ReturnType<typeof startTestHost>>;
@@ -67,11 +67,3 @@ describe('app shell', () => {
     await context.close();
   });
 });
-
-async function chooseLanguage(page: Page, language: Language, label: string) {
-  const current = await page.getByTestId('language-switch').textContent();
-  if (current === label) return;
-  await page.getByTestId('language-switch').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
-}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archivePaths, openArchive, type VerifyItem, type VerifyReport, verifyArchive } from '../../electron/archive/archive.js';
 import { pageSize } from '../../electron/db/cipher.js';
 import { adminPassword, newArchive, rawDatabase, tempDir } from '../support/archive.js';
+import { seededRandom } from '../../electron/demo/generate.js';
 
 /**
  * verifyArchive end to end, on real encrypted files: one archive with two stored pages is built
@@ -58,17 +59,6 @@ function item<C extends VerifyItem['check']>(report: VerifyReport, check: C): Ex
   return report.items.find((i): i is Extract<VerifyItem, { check: C }> => i.check === check);
 }
 
-/** Small, seeded PRNG (mulberry32) so the "random" offsets are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('a sound archive', () => {
   it('verifies ok with all four items ok', async () => {
@@ -165,7 +155,7 @@ describe('the database file', () => {
   });
 
   it('reports every single flipped byte, wherever it is', { timeout: 180_000 }, async () => {
-    const random = seeded(20260511);
+    const random = seededRandom(20260511);
     const size = template.dbPages * pageSize;
     const results = [];
     for (let i = 0; i < 20; i++) {

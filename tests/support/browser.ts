@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createAppContext } from '../../electron/app-context.js';
 import { createArchive } from '../../electron/archive/archive.js';
 import { type BrowserHost, startBrowserHost } from '../../electron/browser-host/server.js';
+import type { Language } from '../../shared/i18n/languages.js';
 import { adminPassword } from './archive.js';
 
 /** Debian's Chromium: tests never download a browser. */
@@ -44,4 +46,13 @@ export async function signIn(page: Page, username = 'admin', password = adminPas
   await page.getByTestId('sign-in-username').fill(username);
   await page.getByTestId('sign-in-password').fill(password);
   await page.getByTestId('sign-in-submit').click();
+}
+
+/** Picks a language in the shell's switch and waits until the page has switched. */
+export async function chooseLanguage(page: Page, language: Language, label: string) {
+  const current = await page.getByTestId('language-switch').textContent();
+  if (current === label) return;
+  await page.getByTestId('language-switch').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
 }

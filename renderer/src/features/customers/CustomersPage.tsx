@@ -7,7 +7,7 @@ import { type CustomerType, customerTypes } from '../../../../shared/domain/cust
 import type { Role } from '../../../../shared/domain/roles.js';
 import type { CustomerRow, customerSortFields } from '../../../../shared/ipc/methods/records.js';
 import { invoke } from '../../ipc/client.js';
-import { AgentBranchFilters } from '../lists/ListFilters.js';
+import { AgentBranchFilters, CompletenessFilter, useFilters } from '../lists/ListFilters.js';
 import { useInfiniteList } from '../lists/use-infinite-list.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { navigate } from '../../shell/use-hash-route.js';
@@ -16,7 +16,6 @@ import { enumOptions, localToday, useFormats } from './form-support.js';
 
 /** Rows per `customers.list` call; more are fetched as the user scrolls towards the end. */
 export const customerPageSize = 200;
-const completenessThresholds = [100, 80, 60, 40, 20] as const;
 const dueSoonDays = 14;
 
 type SortField = (typeof customerSortFields)[number];
@@ -42,7 +41,7 @@ export function CustomersPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const formats = useFormats();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilter] = useFilters<Filters>();
   const [sort, setSort] = useState<Sort>(defaultSort);
   const [creating, setCreating] = useState({ open: false, key: 0 });
   const { rows, total, loading, error: loadError, height, table, onScroll } = useInfiniteList(
@@ -111,13 +110,6 @@ export function CustomersPage({ role }: { role: Role }) {
     },
   ];
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
-    setFilters((before) => {
-      const next = { ...before };
-      if (value === undefined || value === null) delete next[key];
-      else next[key] = value;
-      return next;
-    });
 
   return (
     <div data-testid="page-customers" data-loaded={rows.length} data-total={total ?? ''}>
@@ -134,15 +126,7 @@ export function CustomersPage({ role }: { role: Role }) {
             data-testid="customers-filter-type"
           />
           <AgentBranchFilters agentId={filters.agentId} branchId={filters.branchId} onChange={setFilter} />
-          <Select<number>
-            allowClear
-            style={{ width: 190 }}
-            placeholder={t('customers.filters.completeness')}
-            value={filters.completenessBelow}
-            onChange={(v) => setFilter('completenessBelow', v)}
-            options={completenessThresholds.map((percent) => ({ value: percent, label: t('customers.filters.completenessBelow', { percent }) }))}
-            data-testid="customers-filter-completeness"
-          />
+          <CompletenessFilter value={filters.completenessBelow} onChange={(v) => setFilter('completenessBelow', v)} />
           <Select<'due' | 'overdue'>
             allowClear
             style={{ width: 170 }}

@@ -126,11 +126,11 @@ export function DocumentTypesPage({ role }: { role: Role }) {
       <Space size={[4, 4]} wrap>
         {customers.map((c) => (
           <Tag key={c} color="geekblue">
-            {t(`documentTypes.customerTypes.${c}`)}
+            {t(`enums.customerTypes.${c}`)}
           </Tag>
         ))}
         {lines.map((l) => (
-          <Tag key={l}>{t(`documentTypes.productLines.${l}`)}</Tag>
+          <Tag key={l}>{t(`enums.productLines.${l}`)}</Tag>
         ))}
       </Space>
     );
@@ -221,10 +221,10 @@ export function DocumentTypesPage({ role }: { role: Role }) {
             <Select data-testid="document-type-category" options={documentCategories.map((c) => ({ value: c, label: t(`documentTypes.categories.${c}`) }))} />
           </Form.Item>
           <Form.Item name="customerTypes" label={t('documentTypes.requiredForCustomerTypes')}>
-            <Select mode="multiple" allowClear data-testid="document-type-customer-types" options={customerTypes.map((c) => ({ value: c, label: t(`documentTypes.customerTypes.${c}`) }))} />
+            <Select mode="multiple" allowClear data-testid="document-type-customer-types" options={customerTypes.map((c) => ({ value: c, label: t(`enums.customerTypes.${c}`) }))} />
           </Form.Item>
           <Form.Item name="productLines" label={t('documentTypes.requiredForProductLines')}>
-            <Select mode="multiple" allowClear data-testid="document-type-product-lines" options={productLines.map((l) => ({ value: l, label: t(`documentTypes.productLines.${l}`) }))} />
+            <Select mode="multiple" allowClear data-testid="document-type-product-lines" options={productLines.map((l) => ({ value: l, label: t(`enums.productLines.${l}`) }))} />
           </Form.Item>
           <Space size="large" align="start" wrap>
             <Form.Item name="retentionBasis" label={t('documentTypes.retentionBasis')} rules={[{ required: true, message: t('validation.required') }]}>

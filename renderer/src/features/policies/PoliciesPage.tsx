@@ -8,7 +8,7 @@ import { invoke } from '../../ipc/client.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { navigate } from '../../shell/use-hash-route.js';
 import { enumOptions, useFormats } from '../customers/form-support.js';
-import { AgentBranchFilters } from '../lists/ListFilters.js';
+import { AgentBranchFilters, CompletenessFilter, useFilters } from '../lists/ListFilters.js';
 import { type ListSort, useInfiniteList } from '../lists/use-infinite-list.js';
 
 type SortField = (typeof policySortFields)[number];
@@ -21,14 +21,13 @@ interface Filters {
   completenessBelow?: number;
 }
 const defaultSort: ListSort<SortField> = { field: 'applicationDate', order: 'desc' };
-const completenessThresholds = [100, 80, 60, 40, 20] as const;
 
 /** The policy list (`#/customers/policies`): like the customer list, a virtual table loading as it scrolls. */
 export function PoliciesPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const formats = useFormats();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilter] = useFilters<Filters>();
   const [sort, setSort] = useState(defaultSort);
   const { rows, total, error, height, table, onScroll } = useInfiniteList(
     (query: { offset: number; limit: number; sort: ListSort<SortField>; filters: Filters }) => invoke('policies.list', query),
@@ -37,13 +36,6 @@ export function PoliciesPage() {
     200,
   );
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
-    setFilters((before) => {
-      const next = { ...before };
-      if (value === undefined || value === null) delete next[key];
-      else next[key] = value;
-      return next;
-    });
   const sortOrder = (field: SortField) => (sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const onChange: TableProps<PolicyRow>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -101,14 +93,7 @@ export function PoliciesPage() {
           data-testid="policies-filter-status"
         />
         <AgentBranchFilters agentId={filters.agentId} branchId={filters.branchId} onChange={setFilter} />
-        <Select<number>
-          allowClear
-          style={{ width: 190 }}
-          placeholder={t('customers.filters.completeness')}
-          value={filters.completenessBelow}
-          onChange={(v) => setFilter('completenessBelow', v)}
-          options={completenessThresholds.map((percent) => ({ value: percent, label: t('customers.filters.completenessBelow', { percent }) }))}
-        />
+        <CompletenessFilter value={filters.completenessBelow} onChange={(v) => setFilter('completenessBelow', v)} />
         {total !== null && <Typography.Text type="secondary" data-testid="policies-total">{t('lists.policyTotal', { total })}</Typography.Text>}
       </Flex>
       {error !== null && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorMessage(error)} />}
