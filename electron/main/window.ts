@@ -15,6 +15,7 @@ export function createMainWindow(context: AppContext): BrowserWindow {
     width: 1280,
     height: 800,
     show: false,
+    icon: join(projectRoot, 'resources', 'icon.png'),
     webPreferences: {
       preload: join(projectRoot, 'build', 'electron', 'preload', 'index.cjs'),
       contextIsolation: true,
