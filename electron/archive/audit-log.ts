@@ -17,7 +17,7 @@ export interface AuditEvent {
   details?: Record<string, unknown> | null;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   id: string;
   at: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, archivePaths, openArchive, verifyArchive } from '../../electron/archive/archive.js';
-import { type ChainCheck, entryHash, verifyAuditChain } from '../../electron/archive/audit-log.js';
+import { type AuditRow, type ChainCheck, entryHash, verifyAuditChain } from '../../electron/archive/audit-log.js';
 import { openDatabase } from '../../electron/db/connection.js';
 import { uuidv7 } from '../../shared/domain/ids.js';
 import { adminPassword, newArchive, rawDatabase, tempDir } from '../support/archive.js';
@@ -15,21 +15,6 @@ import { adminPassword, newArchive, rawDatabase, tempDir } from '../support/arch
  * the raw connection, and by the full verifyArchive report the administrator would see.
  */
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  branch_id: string | null;
-  actor_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  purpose: string | null;
-  outcome: string;
-  details: string | null;
-  prev_hash: string;
-  hash: string;
-}
 
 const customerName = '张伟';
 const purpose = '理赔审核';
