@@ -1,7 +1,8 @@
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, type FormRule as Rule, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, type FormRule as Rule, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ComponentProps, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from './FormDrawer.js';
 import { seesHealth } from '../../../../shared/domain/access.js';
 import {
   type CustomerType,
@@ -279,24 +280,16 @@ function CustomerDrawer({ open, customer, role, onClose, onSaved }: Props) {
   );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      size={760}
       title={t(editing ? 'customers.editTitle' : 'customers.newTitle')}
+      saving={saving}
       onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={close} data-testid="customer-cancel">
-            {t('customers.cancel')}
-          </Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="customer-save">
-            {t('customers.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      cancelLabel={t('customers.cancel')}
+      saveLabel={t('customers.save')}
+      testId="customer"
     >
-      <div data-testid="customer-form">
       {problem?.kind === 'duplicate' && (
         <Alert
           type="warning"
@@ -408,7 +401,6 @@ function CustomerDrawer({ open, customer, role, onClose, onSaved }: Props) {
           )}
         </Row>
       </Form>
-      </div>
-    </Drawer>
+    </FormDrawer>
   );
 }

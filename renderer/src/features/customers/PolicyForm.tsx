@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, type FormRule, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, type FormRule, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ComponentProps, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from './FormDrawer.js';
 import { riskPreferences } from '../../../../shared/domain/customer.js';
 import { paymentFrequencies, policyStatuses, productLines, productRiskClasses, suitabilityMismatch } from '../../../../shared/domain/policy.js';
 import type { CustomerView, PolicyView } from '../../../../shared/ipc/methods/records.js';
@@ -197,103 +198,94 @@ function PolicyDrawer({ open, customer, policy, onClose, onSaved }: Props) {
   );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
-      size={760}
       title={t(policy ? 'policies.editTitle' : 'policies.newTitle')}
+      saving={saving}
       onClose={close}
-      destroyOnHidden
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={close} data-testid="policy-cancel">
-            {t('policies.cancel')}
-          </Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="policy-save">
-            {t('policies.save')}
-          </Button>
-        </Space>
-      }
+      onSave={() => void submit()}
+      cancelLabel={t('policies.cancel')}
+      saveLabel={t('policies.save')}
+      testId="policy"
     >
-      <div data-testid="policy-form">
-        {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="policy-form-error" title={problems.join(' ')} />}
-        <Form<Values> form={form} layout="vertical" initialValues={initial} validateTrigger={['onChange', 'onBlur']} onFinish={() => void submit()}>
-          <Row gutter={16}>
-            {section(t('policies.sections.product'))}
-            {item('policyNumber', <Input data-testid="policy-policyNumber" maxLength={40} />, {
-              rules: [requiredText, { pattern: /^\s*[A-Za-z0-9-]{4,40}\s*$/, message: t('validation.policyNumber') }],
-              validateFirst: true,
-            })}
-            {item('productName', <Input data-testid="policy-productName" maxLength={100} />, { rules: [requiredText] })}
-            {item('productLine', select('productLines', productLines, 'policy-productLine'), { rules: [required] })}
-            {item('status', select('policyStatuses', policyStatuses, 'policy-status'), { rules: [required] })}
+      {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="policy-form-error" title={problems.join(' ')} />}
+      <Form<Values> form={form} layout="vertical" initialValues={initial} validateTrigger={['onChange', 'onBlur']} onFinish={() => void submit()}>
+        <Row gutter={16}>
+          {section(t('policies.sections.product'))}
+          {item('policyNumber', <Input data-testid="policy-policyNumber" maxLength={40} />, {
+            rules: [requiredText, { pattern: /^\s*[A-Za-z0-9-]{4,40}\s*$/, message: t('validation.policyNumber') }],
+            validateFirst: true,
+          })}
+          {item('productName', <Input data-testid="policy-productName" maxLength={100} />, { rules: [requiredText] })}
+          {item('productLine', select('productLines', productLines, 'policy-productLine'), { rules: [required] })}
+          {item('status', select('policyStatuses', policyStatuses, 'policy-status'), { rules: [required] })}
 
-            {section(t('policies.sections.parties'))}
-            {item('policyholderId', <CustomerPicker known={known} testId="policy-policyholder" />, { rules: [required] })}
-            {item('insuredIds', <CustomerPicker multiple known={known} testId="policy-insured" />, { rules: [{ ...required, type: 'array', min: 1 }] })}
-            <Col span={24}>
-              <Form.Item label={t('policies.fields.beneficiaries')} required={false}>
-                <Form.List name="beneficiaries">
-                  {(fields, { add, remove }) => (
-                    <Space orientation="vertical" style={{ width: '100%' }}>
-                      {fields.map((field) => (
-                        <Row gutter={8} key={field.key} wrap={false} align="top">
-                          <Col flex="auto">
-                            <Form.Item name={[field.name, 'customerId']} rules={[required]} style={{ marginBottom: 0 }}>
-                              <CustomerPicker known={known} testId={`policy-beneficiary-${field.name}`} />
-                            </Form.Item>
-                          </Col>
-                          <Col flex="140px">
-                            <Form.Item name={[field.name, 'sharePercent']} rules={[required]} style={{ marginBottom: 0 }}>
-                              <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={t('policies.fields.sharePercent')} data-testid={`policy-share-${field.name}`} />
-                            </Form.Item>
-                          </Col>
-                          <Col flex="none">
-                            <Button icon={<DeleteOutlined />} aria-label={t('policies.removeBeneficiary')} onClick={() => remove(field.name)} />
-                          </Col>
-                        </Row>
-                      ))}
-                      <Space>
-                        <Button icon={<PlusOutlined />} onClick={() => add({ sharePercent: fields.length === 0 ? 100 : undefined })} data-testid="policy-add-beneficiary">
-                          {t('policies.addBeneficiary')}
-                        </Button>
-                        {fields.length > 0 && (
-                          <Typography.Text type={shareTotal === 100 ? 'secondary' : 'danger'} data-testid="policy-share-total">
-                            {t('policies.sharesTotal', { total: shareTotal })}
-                            {shareTotal !== 100 && ` · ${t('validation.beneficiaryShares')}`}
-                          </Typography.Text>
-                        )}
-                      </Space>
+          {section(t('policies.sections.parties'))}
+          {item('policyholderId', <CustomerPicker known={known} testId="policy-policyholder" />, { rules: [required] })}
+          {item('insuredIds', <CustomerPicker multiple known={known} testId="policy-insured" />, { rules: [{ ...required, type: 'array', min: 1 }] })}
+          <Col span={24}>
+            <Form.Item label={t('policies.fields.beneficiaries')} required={false}>
+              <Form.List name="beneficiaries">
+                {(fields, { add, remove }) => (
+                  <Space orientation="vertical" style={{ width: '100%' }}>
+                    {fields.map((field) => (
+                      <Row gutter={8} key={field.key} wrap={false} align="top">
+                        <Col flex="auto">
+                          <Form.Item name={[field.name, 'customerId']} rules={[required]} style={{ marginBottom: 0 }}>
+                            <CustomerPicker known={known} testId={`policy-beneficiary-${field.name}`} />
+                          </Form.Item>
+                        </Col>
+                        <Col flex="140px">
+                          <Form.Item name={[field.name, 'sharePercent']} rules={[required]} style={{ marginBottom: 0 }}>
+                            <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} aria-label={t('policies.fields.sharePercent')} data-testid={`policy-share-${field.name}`} />
+                          </Form.Item>
+                        </Col>
+                        <Col flex="none">
+                          <Button icon={<DeleteOutlined />} aria-label={t('policies.removeBeneficiary')} onClick={() => remove(field.name)} />
+                        </Col>
+                      </Row>
+                    ))}
+                    <Space>
+                      <Button icon={<PlusOutlined />} onClick={() => add({ sharePercent: fields.length === 0 ? 100 : undefined })} data-testid="policy-add-beneficiary">
+                        {t('policies.addBeneficiary')}
+                      </Button>
+                      {fields.length > 0 && (
+                        <Typography.Text type={shareTotal === 100 ? 'secondary' : 'danger'} data-testid="policy-share-total">
+                          {t('policies.sharesTotal', { total: shareTotal })}
+                          {shareTotal !== 100 && ` · ${t('validation.beneficiaryShares')}`}
+                        </Typography.Text>
+                      )}
                     </Space>
-                  )}
-                </Form.List>
-              </Form.Item>
+                  </Space>
+                )}
+              </Form.List>
+            </Form.Item>
+          </Col>
+
+          {section(t('policies.sections.money'))}
+          {item('sumInsured', money('policy-sumInsured'), { rules: [required] }, 8)}
+          {item('premium', money('policy-premium'), { rules: [required] }, 8)}
+          {item('paymentFrequency', select('paymentFrequencies', paymentFrequencies, 'policy-paymentFrequency'), { rules: [required] }, 8)}
+          {item('termMonths', <InputNumber min={1} max={1200} precision={0} style={{ width: '100%' }} data-testid="policy-termMonths" />, {}, 8)}
+
+          {section(t('policies.sections.dates'))}
+          {item('applicationDate', date('policy-applicationDate'), { rules: [required] }, 8)}
+          {item('issueDate', date('policy-issueDate'), {}, 8)}
+          {item('effectiveDate', date('policy-effectiveDate'), { rules: [notBefore('applicationDate')], dependencies: ['applicationDate'] }, 8)}
+          {item('endDate', date('policy-endDate'), { rules: [notBefore('effectiveDate')], dependencies: ['effectiveDate'] }, 8)}
+          {item('terminationDate', date('policy-terminationDate'), {}, 8)}
+
+          {section(t('policies.sections.suitability'))}
+          {item('customerRiskLevel', select('riskPreferences', riskPreferences, 'policy-customerRiskLevel'))}
+          {item('productRiskClass', select('productRiskClasses', productRiskClasses, 'policy-productRiskClass'))}
+          {mismatch && (
+            <Col span={24}>
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="policy-mismatch" title={t('policies.mismatch', { product: productRisk, customer: customerRisk })} />
             </Col>
-
-            {section(t('policies.sections.money'))}
-            {item('sumInsured', money('policy-sumInsured'), { rules: [required] }, 8)}
-            {item('premium', money('policy-premium'), { rules: [required] }, 8)}
-            {item('paymentFrequency', select('paymentFrequencies', paymentFrequencies, 'policy-paymentFrequency'), { rules: [required] }, 8)}
-            {item('termMonths', <InputNumber min={1} max={1200} precision={0} style={{ width: '100%' }} data-testid="policy-termMonths" />, {}, 8)}
-
-            {section(t('policies.sections.dates'))}
-            {item('applicationDate', date('policy-applicationDate'), { rules: [required] }, 8)}
-            {item('issueDate', date('policy-issueDate'), {}, 8)}
-            {item('effectiveDate', date('policy-effectiveDate'), { rules: [notBefore('applicationDate')], dependencies: ['applicationDate'] }, 8)}
-            {item('endDate', date('policy-endDate'), { rules: [notBefore('effectiveDate')], dependencies: ['effectiveDate'] }, 8)}
-            {item('terminationDate', date('policy-terminationDate'), {}, 8)}
-
-            {section(t('policies.sections.suitability'))}
-            {item('customerRiskLevel', select('riskPreferences', riskPreferences, 'policy-customerRiskLevel'))}
-            {item('productRiskClass', select('productRiskClasses', productRiskClasses, 'policy-productRiskClass'))}
-            {mismatch && (
-              <Col span={24}>
-                <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="policy-mismatch" title={t('policies.mismatch', { product: productRisk, customer: customerRisk })} />
-              </Col>
-            )}
-            {item('paperLocation', <Input data-testid="policy-paperLocation" maxLength={200} />, {}, 24)}
-          </Row>
-        </Form>
-      </div>
-    </Drawer>
+          )}
+          {item('paperLocation', <Input data-testid="policy-paperLocation" maxLength={200} />, {}, 24)}
+        </Row>
+      </Form>
+    </FormDrawer>
   );
 }
