@@ -24,7 +24,7 @@ import { validateResidentId } from '../../../../shared/validators/resident-id.js
 import { invoke } from '../../ipc/client.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { navigate } from '../../shell/use-hash-route.js';
-import { duplicateCustomer, enumOptions, fromIsoDate, invalidInputIssues, showIssues, toIsoDate } from './form-support.js';
+import { changedFields, duplicateCustomer, enumOptions, fromIsoDate, invalidInputIssues, showIssues, toIsoDate } from './form-support.js';
 
 interface Values {
   type: CustomerType;
@@ -80,17 +80,6 @@ function initialValues(customer: CustomerView | undefined): Values {
   }
   if (values.type === 'individual' && !values.idType) values.idType = 'resident_id';
   return values;
-}
-
-/** Only the fields that differ from what was loaded: main merges them into the stored record. */
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    // null clears a field in main's merge.
-    changes[key] = key in after ? after[key] : null;
-  }
-  return changes;
 }
 
 // While the user is still typing, a value that is merely too short is not yet an error: the length

@@ -10,7 +10,7 @@ import type { CustomerView, PolicyView } from '../../../../shared/ipc/methods/re
 import { invoke } from '../../ipc/client.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { CustomerPicker, type KnownCustomer } from './CustomerPicker.js';
-import { enumOptions, fromIsoDate, invalidInputIssues, showIssues, toIsoDate } from './form-support.js';
+import { changedFields, enumOptions, fromIsoDate, invalidInputIssues, showIssues, toIsoDate } from './form-support.js';
 
 interface Values {
   policyNumber?: string;
@@ -83,16 +83,6 @@ function initialValues(customer: CustomerView, policy: PolicyView | undefined): 
   };
   for (const field of dateFields) values[field] = fromIsoDate(policy[field]) ?? null;
   return values;
-}
-
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    // null clears a field in main's merge.
-    changes[key] = key in after ? after[key] : null;
-  }
-  return changes;
 }
 
 interface Props {

@@ -89,3 +89,14 @@ export function useFormats() {
 export function localToday(daysAhead = 0): string {
   return dayjs().add(daysAhead, 'day').format('YYYY-MM-DD');
 }
+
+/** Only the fields that differ from what was loaded: main merges them into the stored record. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    // null clears a field in main's merge.
+    changes[key] = key in after ? after[key] : null;
+  }
+  return changes;
+}
