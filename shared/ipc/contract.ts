@@ -3,6 +3,7 @@ import { roles } from '../domain/roles.js';
 import { securityPolicySchema } from '../domain/security-policy.js';
 import { errorCodes } from './errors.js';
 import { checklistMethods } from './methods/checklists.js';
+import { ingestEvents, ingestMethods } from './methods/ingest.js';
 import { recordMethods } from './methods/records.js';
 import { searchMethods } from './methods/search.js';
 import { languages } from '../i18n/languages.js';
@@ -107,12 +108,14 @@ export const methods = {
   ...recordMethods,
   ...checklistMethods,
   ...searchMethods,
+  ...ingestMethods,
 } as const;
 
 export const events = {
   'tasks.changed': z.array(backgroundTaskSchema()),
   'settings.changed': z.object({ language: z.enum(languages) }),
   'session.changed': archiveStatus.extend({ lockedBecause: z.enum(['idle', 'signOut']).optional() }),
+  ...ingestEvents,
 } as const;
 
 function backgroundTaskSchema() {

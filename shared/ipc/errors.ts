@@ -24,6 +24,10 @@ export const errorCodes = [
   'NOT_FOUND',
   'DUPLICATE_CUSTOMER',
   'DUPLICATE_POLICY',
+  'NOT_AVAILABLE',
+  'INVALID_STATE',
+  'SCANNER_FAILED',
+  'BATCH_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
