@@ -3,6 +3,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as dbCipher from './db-cipher.bench.js';
+import * as ingest from './ingest.bench.js';
 import * as search from './search.bench.js';
 
 /**
@@ -25,6 +26,7 @@ export interface BenchOptions {
 const benches: { name: string; run(options: BenchOptions): Promise<BenchResult[]> }[] = [
   { name: 'db-cipher', run: dbCipher.run },
   { name: 'search', run: search.run },
+  { name: 'ingest', run: ingest.run },
 ];
 
 function format(key: string, value: number): string {

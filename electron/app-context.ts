@@ -1,3 +1,5 @@
+import { type HostFiles, ingestHandlers } from './ingest/handlers.js';
+import { type IngestOptions, IngestRuntime } from './ingest/runtime.js';
 import { createRouter, EventHub, type Handlers, type Router } from './ipc/router.js';
 import { checklistHandlers } from './records/checklist-handlers.js';
 import { recordHandlers } from './records/record-handlers.js';
@@ -15,17 +17,27 @@ export interface AppContext {
   settings: SettingsStore;
   tasks: TaskTracker;
   sessions: SessionManager;
+  ingest: IngestRuntime;
 }
 
 /**
  * The main-process services and the router over them, assembled the same way for the desktop
  * app, the browser host and the CLI, so all three run identical code below the transport.
  */
-export function createAppContext(options: { configDir: string; dataDir: string; host: Host; trustedOrigins: readonly string[] }): AppContext {
+export function createAppContext(options: {
+  configDir: string;
+  dataDir: string;
+  host: Host;
+  trustedOrigins: readonly string[];
+  files?: HostFiles;
+  ingest?: IngestOptions;
+}): AppContext {
   const hub = new EventHub();
   const settings = new SettingsStore(options.configDir);
   const tasks = new TaskTracker(hub);
   const sessions = new SessionManager(options.dataDir, hub);
+  const ingest = new IngestRuntime(hub, tasks, options.ingest);
+  sessions.attach(ingest);
 
   const handlers: Handlers = {
     'app.info': () => ({ name: appName, version: appVersion, host: options.host }),
@@ -59,8 +71,9 @@ export function createAppContext(options: { configDir: string; dataDir: string; 
     ...recordHandlers(sessions),
     ...searchHandlers(sessions),
     ...checklistHandlers(sessions),
+    ...ingestHandlers(sessions, ingest, options.files ?? {}),
   };
 
   const router = createRouter(handlers, options.trustedOrigins, () => sessions.touch());
-  return { router, hub, settings, tasks, sessions };
+  return { router, hub, settings, tasks, sessions, ingest };
 }

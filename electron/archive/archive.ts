@@ -20,6 +20,7 @@ import {
   wrapKey,
   writeManifest,
 } from './manifest.js';
+import { recoverPageStore } from './blob-deletions.js';
 import { PageStore } from './page-store.js';
 import type { User } from './users.js';
 
@@ -146,6 +147,7 @@ export async function openArchive(dir: string, username: string, password: strin
 async function startSession(dir: string, archiveId: string, policy: SecurityPolicy, db: DbClient, key: Buffer, userId: string, failedBefore: number): Promise<ArchiveSession> {
   const user = await db.call('session.begin', { userId, failedAttempts: failedBefore });
   const pages = await PageStore.open(dir, key);
+  await recoverPageStore(db, pages);
   const own = Buffer.from(key);
   return {
     dir, archiveId, user, policy, db, pages, key: own,
@@ -240,7 +242,8 @@ export async function verifyArchive(dir: string, username: string, password: str
       ));
       const pages = await PageStore.open(dir, key);
       const listed = await db.call('blobs.ids').catch(() => [] as string[]);
-      items.push(await verifyPageStore(pages, listed));
+      const deleting = await db.call('blobs.deleting').catch(() => [] as string[]);
+      items.push(await verifyPageStore(pages, listed, deleting));
       return finish(items);
     } finally {
       await db.close();
@@ -265,14 +268,15 @@ function finish(items: VerifyItem[]): VerifyReport {
   return { ok: !failed, items, firstProblem: failed ? describe(failed) : null };
 }
 
-async function verifyPageStore(pages: PageStore, listed: string[]): Promise<VerifyItem> {
+/** Blobs marked for deletion may or may not still have their file: neither is a problem. */
+async function verifyPageStore(pages: PageStore, listed: string[], deleting: string[]): Promise<VerifyItem> {
   const missing: string[] = [];
   const corrupt: string[] = [];
   for (const id of listed) {
     const result = await pages.verify(id);
     if (!result.ok) (result.code === 'PAGE_MISSING' ? missing : corrupt).push(id);
   }
-  const known = new Set(listed);
+  const known = new Set([...listed, ...deleting]);
   const unlisted: string[] = [];
   for await (const id of pages.ids()) if (!known.has(id)) unlisted.push(id);
   return { check: 'pageStore', ok: missing.length + corrupt.length + unlisted.length === 0, pages: listed.length, missing, corrupt, unlisted };

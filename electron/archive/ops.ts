@@ -98,13 +98,33 @@ export const archiveOps = {
   },
 
   'blobs.register'(db: Db, a: { id: string; size: number }): void {
-    db.prepare('INSERT OR IGNORE INTO blobs (id, size, created_at) VALUES (?, ?, ?)').run(a.id, a.size, new Date().toISOString());
+    registerBlob(db, a.id, a.size);
   },
 
+  /** The blobs the archive holds (those being deleted excluded). */
   'blobs.ids'(db: Db): string[] {
-    return (db.prepare('SELECT id FROM blobs ORDER BY id').pluck().all() as string[]);
+    return (db.prepare('SELECT id FROM blobs WHERE deleting = 0 ORDER BY id').pluck().all() as string[]);
+  },
+
+  /** Which of these ids the archive lists, in any state. */
+  'blobs.known'(db: Db, a: { ids: string[] }): string[] {
+    return db.prepare('SELECT b.id FROM json_each(?) j JOIN blobs b ON b.id = j.value').pluck().all(JSON.stringify(a.ids)) as string[];
+  },
+
+  'blobs.deleting'(db: Db): string[] {
+    return db.prepare('SELECT id FROM blobs WHERE deleting = 1 ORDER BY id').pluck().all() as string[];
+  },
+
+  /** Drops the rows of deleted blobs whose files are gone; a blob registered again meanwhile stays. */
+  'blobs.forget'(db: Db, a: { ids: string[] }): void {
+    db.prepare('DELETE FROM blobs WHERE deleting = 1 AND id IN (SELECT value FROM json_each(?))').run(JSON.stringify(a.ids));
   },
 } satisfies Record<string, (db: Db, args: never) => unknown>;
+
+/** Lists a blob (again): a blob on its way out that is wanted again is kept. */
+export function registerBlob(db: Db, id: string, size: number): void {
+  db.prepare('INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET deleting = 0').run(id, size, new Date().toISOString());
+}
 
 export type NewUser = Pick<User, 'id' | 'username' | 'displayName'>;
 

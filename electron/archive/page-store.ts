@@ -12,6 +12,15 @@ const ID_PATTERN = /^[0-9a-f]{64}$/;
 const FANOUT_PATTERN = /^[0-9a-f]{2}$/;
 const staleStagingMs = 10 * 60_000;
 
+const STAGED_SUFFIX = '.staged';
+
+export interface StagedPage {
+  id: string;
+  size: number;
+  /** Moves the sealed page into the store; a no-op when the store already held this content. */
+  commit(): Promise<void>;
+}
+
 export type PageCheck = { id: string; ok: true } | { id: string; ok: false; code: 'PAGE_MISSING' | 'PAGE_CORRUPT' };
 
 /**
@@ -38,30 +47,31 @@ export class PageStore {
     const store = new PageStore(dir, key);
     await mkdir(store.#pages, { recursive: true });
     await mkdir(store.#staging, { recursive: true });
-    // Old staging files come from a write that was interrupted before put() returned, so no one
-    // refers to them. Recent ones may belong to another process on the same archive (the CLI
-    // beside the desktop app) that is writing right now: leave those.
-    const cutoff = Date.now() - staleStagingMs;
-    for (const name of await readdir(store.#staging)) {
-      const path = join(store.#staging, name);
-      const info = await stat(path).catch(() => null);
-      if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
-    }
     return store;
   }
 
   async put(data: Buffer): Promise<string> {
+    const staged = await this.stage(data);
+    await staged.commit();
+    return staged.id;
+  }
+
+  /**
+   * Seals a page into the staging folder under its id; `commit()` moves it into place. Callers
+   * register the id in the database between the two, so that a crash leaves either a staged
+   * page nobody refers to, or a registered page that recover() moves into place: never a stored
+   * page the archive does not list.
+   */
+  async stage(data: Buffer): Promise<StagedPage> {
     const id = this.#address(data).toString('hex');
-    if (await this.has(id)) return id;
+    if (await this.has(id)) return { id, size: data.length, commit: async () => undefined };
 
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#encryptKey, iv, { authTagLength: TAG_BYTES });
     // Binding the id makes a page moved to another page's name fail authentication.
     cipher.setAAD(Buffer.from(id, 'hex'));
     const sealed = Buffer.concat([MAGIC, iv, cipher.update(data), cipher.final(), cipher.getAuthTag()]);
-
-    const target = this.#path(id);
-    const temp = join(this.#staging, `${randomBytes(16).toString('hex')}.tmp`);
+    const temp = join(this.#staging, `${id}.${randomBytes(8).toString('hex')}${STAGED_SUFFIX}`);
     try {
       const handle = await open(temp, 'wx');
       try {
@@ -70,7 +80,57 @@ export class PageStore {
       } finally {
         await handle.close();
       }
-      const folder = dirname(target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return { id, size: data.length, commit: () => this.#place(temp, id) };
+  }
+
+  /**
+   * After a crash: moves staged pages the database lists into place and deletes the others.
+   * Unlisted ones younger than ten minutes may belong to another process on the same archive
+   * (the CLI beside the desktop app) that has not committed yet: those stay.
+   */
+  async recover(listed: (ids: string[]) => Promise<ReadonlySet<string>>): Promise<{ placed: number; removed: number }> {
+    const staged = new Map<string, string[]>();
+    const cutoff = Date.now() - staleStagingMs;
+    let removed = 0;
+    for (const name of await readdir(this.#staging)) {
+      const path = join(this.#staging, name);
+      const id = name.slice(0, 64);
+      if (name.endsWith(STAGED_SUFFIX) && ID_PATTERN.test(id)) staged.set(id, [...(staged.get(id) ?? []), path]);
+      else {
+        const info = await stat(path).catch(() => null);
+        if (info && info.mtimeMs < cutoff) {
+          await rm(path, { recursive: true, force: true });
+          removed++;
+        }
+      }
+    }
+    const known = await listed([...staged.keys()]);
+    let placed = 0;
+    for (const [id, paths] of staged) {
+      for (const path of paths) {
+        if (known.has(id) && !(await this.has(id))) {
+          await this.#place(path, id);
+          placed++;
+          continue;
+        }
+        const info = await stat(path).catch(() => null);
+        if (known.has(id) || (info && info.mtimeMs < cutoff)) {
+          await rm(path, { force: true });
+          removed++;
+        }
+      }
+    }
+    return { placed, removed };
+  }
+
+  async #place(temp: string, id: string): Promise<void> {
+    const target = this.#path(id);
+    const folder = dirname(target);
+    try {
       const created = await mkdir(folder, { recursive: true });
       // Rename is atomic, so readers see either no page or a complete one; a concurrent put
       // of the same content just replaces one valid sealing with another.
@@ -81,7 +141,6 @@ export class PageStore {
       await rm(temp, { force: true });
       throw error;
     }
-    return id;
   }
 
   async get(id: string): Promise<Buffer> {

@@ -18,13 +18,21 @@ function connectEvents(): void {
   };
 }
 
+/** JSON has no bytes: binary values (dropped files) travel as base64, revived by the host. */
+function encodeBytes(_key: string, value: unknown): unknown {
+  if (!(value instanceof Uint8Array)) return value;
+  let binary = '';
+  for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000));
+  return { $bytes: btoa(binary) };
+}
+
 Object.defineProperty(window, 'dossier', {
   value: Object.freeze({
     async invoke(method: string, input: unknown): Promise<unknown> {
       const response = await fetch('/ipc', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-dossier-top-frame': window.top === window ? '1' : '0' },
-        body: JSON.stringify({ method, input }),
+        body: JSON.stringify({ method, input }, encodeBytes),
       });
       return response.json();
     },

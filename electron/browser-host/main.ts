@@ -11,7 +11,7 @@ const { values } = parseArgs({
 const configDir = values.config ?? join(projectRoot, '.dossier-dev');
 const dataDir = values.data ?? join(configDir, 'archive');
 const host = await startBrowserHost(
-  (origin) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin] }),
+  (origin, files) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin], files, ingest: { watchFolders: true } }),
   values.port ? { port: Number(values.port) } : {},
 );
 console.log(`Dossier browser host: ${host.url}\nArchive folder: ${dataDir}`);

@@ -4,11 +4,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppContext } from '../app-context.js';
+import { pageImage, pageImagePattern } from '../documents/page-images.js';
+import type { HostFiles } from '../ingest/handlers.js';
+import { defaultLimits } from '../ingest/types.js';
 import { contentTypeOf, rendererFile } from '../renderer-files.js';
 import { browserBridgeFile, rendererDir } from '../paths.js';
 import { contentSecurityPolicy } from '../security.js';
 
-const maxBodyBytes = 1024 * 1024;
+// Dropped files travel in IPC bodies, base64-encoded: room for one file at the ingest size limit.
+const maxBodyBytes = Math.ceil((defaultLimits.maxFileBytes * 4) / 3) + 1024 * 1024;
+const downloadTtlMs = 5 * 60_000;
 const cookieName = 'dossier_session';
 const bridgePath = '/__host/bridge.js';
 
@@ -28,14 +33,23 @@ export interface BrowserHost {
  * Never shipped in the installer (electron-builder.yml excludes this folder).
  */
 export async function startBrowserHost(
-  context: (origin: string) => AppContext,
+  context: (origin: string, files: HostFiles) => AppContext,
   options: { port?: number } = {},
 ): Promise<BrowserHost> {
   const token = randomBytes(32).toString('base64url');
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const app = context(origin);
+  // An export is offered once, for a few minutes, at an unguessable address behind the cookie.
+  const downloads = new Map<string, { name: string; bytes: Buffer; expires: number }>();
+  const files: HostFiles = {
+    offerDownload(name, bytes) {
+      const id = randomBytes(24).toString('base64url');
+      downloads.set(id, { name, bytes, expires: Date.now() + downloadTtlMs });
+      return `/archive/download/${id}`;
+    },
+  };
+  const app = context(origin, files);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch(() => {
@@ -63,6 +77,9 @@ export async function startBrowserHost(
     }
     if (url.pathname === '/ipc' && request.method === 'POST') return ipc(request, response);
     if (url.pathname === '/events' && request.method === 'GET') return eventStream(request, response);
+    const image = pageImagePattern.exec(url.pathname);
+    if (image && request.method === 'GET') return servePageImage(image[1]!, image[2] as 'full' | 'thumb', response);
+    if (url.pathname.startsWith('/archive/download/') && request.method === 'GET') return download(url.pathname.slice('/archive/download/'.length), response);
     if (request.method === 'GET') return staticFile(url.pathname, response);
     send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
   }
@@ -70,7 +87,7 @@ export async function startBrowserHost(
   async function ipc(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(request));
+      body = JSON.parse(await readBody(request), reviveBytes);
     } catch {
       body = undefined;
     }
@@ -80,6 +97,20 @@ export async function startBrowserHost(
       topFrame: request.headers['x-dossier-top-frame'] === '1',
     });
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+  }
+
+  async function servePageImage(pageId: string, variant: 'full' | 'thumb', response: ServerResponse): Promise<void> {
+    const found = await pageImage(app.sessions, pageId, variant);
+    if (!found) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    send(response, 200, found.type, found.body);
+  }
+
+  function download(id: string, response: ServerResponse): void {
+    const offer = downloads.get(id);
+    downloads.delete(id);
+    if (!offer || offer.expires < Date.now()) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(offer.name)}`);
+    send(response, 200, 'application/pdf', offer.bytes);
   }
 
   function eventStream(request: IncomingMessage, response: ServerResponse): void {
@@ -122,11 +153,13 @@ export async function startBrowserHost(
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await app.ingest.dispose();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 
@@ -138,6 +171,14 @@ function send(response: ServerResponse, status: number, type: string, body: stri
     'cache-control': 'no-store',
   });
   response.end(body);
+}
+
+/** The bridge sends binary values as `{ $bytes: base64 }` (JSON has no bytes). */
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
+    return Buffer.from((value as { $bytes: string }).$bytes, 'base64');
+  }
+  return value;
 }
 
 function sameSecret(given: string, expected: string): boolean {

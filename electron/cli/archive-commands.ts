@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import type { TFunction } from 'i18next';
+import type { Language } from '../../shared/i18n/languages.js';
 import { createArchive, verifyArchive, type VerifyItem } from '../archive/archive.js';
 import { type CliIo, exitCodes, UsageError } from './io.js';
 
 export interface CommandContext {
   t: TFunction;
+  language: Language;
   json: boolean;
   io: CliIo;
   values: Record<string, string | boolean | undefined>;

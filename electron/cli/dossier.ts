@@ -7,6 +7,7 @@ import { appName, appVersion } from '../version.js';
 import { archiveOptions, type CommandContext, initCommand, verifyCommand } from './archive-commands.js';
 import { customerAddCommand, customerShowCommand } from './customer-commands.js';
 import { demoCommand } from './demo-command.js';
+import { importCommand, importOptions } from './import-command.js';
 import { type CliIo, exitCodes, UsageError } from './io.js';
 import { searchCommand, searchOptions } from './search-command.js';
 
@@ -34,6 +35,7 @@ const commands: Record<string, Command> = {
   },
   verify: { summaryKey: 'cli.cmdVerify', options: archiveOptions, run: verifyCommand },
   search: { summaryKey: 'cli.cmdSearch', options: searchOptions, run: searchCommand },
+  import: { summaryKey: 'cli.cmdImport', options: importOptions, run: importCommand },
   demo: { summaryKey: 'cli.cmdDemo', options: { ...archiveOptions, customers: { type: 'string' } }, run: demoCommand },
   customer: {
     summaryKey: 'cli.cmdCustomer',
@@ -57,6 +59,7 @@ const optionHelp: Record<string, string> = {
   '--customers N': 'cli.optCustomers',
   '--type T': 'cli.optType',
   '--limit N': 'cli.optLimit',
+  '--ocr MODE': 'cli.optOcr',
   '--json': 'cli.optJson',
   '--lang LANG': 'cli.optLang',
 };
@@ -79,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (values.version === true) return printVersion(json, io);
     if (values.help === true) return printHelp(t, json, io);
-    return await command.run({ t, json, io, values }, positionals.slice(1));
+    return await command.run({ t, language, json, io, values }, positionals.slice(1));
   } catch (error) {
     return report(error, t, json, io);
   }

@@ -1,19 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorCode, errorCodes } from '../../shared/ipc/errors.js';
+import { startWorker } from '../workers/start-worker.js';
 import type { OpArgs, OpName, OpResult } from './ops.js';
 import type { SerialisedError, WorkerInit, WorkerReply } from './worker.js';
-
-/**
- * Built code runs worker.js directly. Under the TypeScript sources (tests, tsx) the worker is a
- * .ts file: a one-line bootstrap registers tsx's loader in the new thread first.
- */
-function startWorker(init: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
-}
 
 /** The main thread's handle on the database worker: typed calls, one at a time in order. */
 export class DbClient {
@@ -37,7 +26,7 @@ export class DbClient {
   }
 
   static open(init: WorkerInit): Promise<DbClient> {
-    const worker = startWorker(init);
+    const worker = startWorker(new URL('./worker.js', import.meta.url), { workerData: init });
     return new Promise((resolve, reject) => {
       worker.once('message', (reply: WorkerReply) => {
         if (reply.ok) resolve(new DbClient(worker));

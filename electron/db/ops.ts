@@ -1,5 +1,8 @@
 import { archiveOps } from '../archive/ops.js';
 import { demoOps } from '../demo/demo-ops.js';
+import { documentOps } from '../documents/document-ops.js';
+import { batchOps } from '../ingest/batch-ops.js';
+import { sourceOps } from '../ingest/source-ops.js';
 import { checklistOps } from '../records/checklist-ops.js';
 import { searchOps } from '../search/ops.js';
 import { recordOps } from '../records/record-ops.js';
@@ -15,6 +18,9 @@ export const ops = {
   ...checklistOps,
   ...searchOps,
   ...recordOps,
+  ...batchOps,
+  ...documentOps,
+  ...sourceOps,
 } satisfies Record<string, (db: Db, args: never) => unknown>;
 
 export type Ops = typeof ops;

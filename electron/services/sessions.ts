@@ -13,9 +13,16 @@ import type { EventHub } from '../ipc/router.js';
  * An idle session locks: the database closes and the key leaves memory; signing in again
  * reopens it.
  */
+/** Work that lives as long as an open archive: started after sign-in, stopped before the key is dropped. */
+export interface SessionService {
+  opened(session: ArchiveSession): Promise<void>;
+  closing(): Promise<void>;
+}
+
 export class SessionManager {
   private session: ArchiveSession | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private readonly services: SessionService[] = [];
 
   constructor(
     private readonly dataDir: string,
@@ -37,14 +44,14 @@ export class SessionManager {
   async create(input: { username: string; displayName: string; password: string; branchName: string }) {
     await this.end('signOut');
     const created = await createArchive(this.dataDir, input);
-    this.begin(created.session);
+    await this.begin(created.session);
     const qrSvg = await QRCode.toString(created.sqlcipherPragma, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { user: toSessionUser(created.session.user), recoveryKey: created.recoveryKey, sqlcipherPragma: created.sqlcipherPragma, qrSvg };
   }
 
   async signIn(username: string, password: string): Promise<SessionUser> {
     await this.end('signOut');
-    this.begin(await openArchive(this.dataDir, username, password));
+    await this.begin(await openArchive(this.dataDir, username, password));
     return toSessionUser(this.session!.user);
   }
 
@@ -96,8 +103,13 @@ export class SessionManager {
     return policy;
   }
 
-  private begin(session: ArchiveSession): void {
+  attach(service: SessionService): void {
+    this.services.push(service);
+  }
+
+  private async begin(session: ArchiveSession): Promise<void> {
     this.session = session;
+    for (const service of this.services) await service.opened(session);
     this.touch();
     this.hub.emit('session.changed', this.status());
   }
@@ -108,6 +120,7 @@ export class SessionManager {
     this.session = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    for (const service of this.services) await service.closing();
     await session.db
       .call('audit.append', { actorId: session.user.id, branchId: session.user.branchId, action: reason === 'idle' ? 'session.idleLock' : 'session.signOut', outcome: 'success' })
       .finally(() => session.close());

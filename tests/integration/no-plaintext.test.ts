@@ -3,12 +3,17 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addUser, archivePaths, createArchive } from '../../electron/archive/archive.js';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { IngestRuntime } from '../../electron/ingest/runtime.js';
+import { EventHub } from '../../electron/ipc/router.js';
+import { TaskTracker } from '../../electron/services/tasks.js';
 import { adminPassword, filesUnder, tempDir, testPolicy } from '../support/archive.js';
 
 /**
  * Nothing personal reaches the disk in plaintext: not customer data in stored pages, not the
  * purpose written to the audit log, not staff display names or the branch name in the database,
- * neither while the archive is open (write-ahead log present) nor after it is closed.
+ * not an ingested scan's text, file name or image, neither while the archive is open
+ * (write-ahead log present) nor after it is closed.
  */
 
 const adminDisplayName = '王秀英';
@@ -73,6 +78,25 @@ describe('plaintext on disk', () => {
         outcome: 'success',
       });
       expect(await session.pages.get(id)).toEqual(page);
+
+      // A born-digital PDF whose text layer names the customer, ingested under the customer's
+      // name: the original, its page image, thumbnail and text all land encrypted.
+      const pdf = await PDFDocument.create();
+      const font = await pdf.embedFont(StandardFonts.Helvetica);
+      pdf.addPage([595, 842]).drawText(`ID ${customer.residentId} mobile ${customer.phone}`, { x: 50, y: 700, size: 14, font });
+      const runtime = new IngestRuntime(new EventHub(), new TaskTracker(new EventHub()), { ocr: 'off' });
+      await runtime.opened(session);
+      try {
+        const service = runtime.current();
+        const batchId = await service.startBatch('drop', null);
+        await service.addFile(batchId, `${customer.name}-身份证.pdf`, Buffer.from(await pdf.save()));
+        await service.closeBatch(batchId);
+        await service.idle();
+        const [report] = await session.db.call('ingest.files', { actorId: session.user.id, batchId });
+        expect(report).toMatchObject({ outcome: 'inbox', format: 'pdf', pages: 1 });
+      } finally {
+        await runtime.dispose();
+      }
 
       const needles = [
         ...secrets.flatMap(encodings),

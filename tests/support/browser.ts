@@ -30,7 +30,7 @@ export async function startTestHost(options: { archive?: boolean } = {}): Promis
     const { session } = await createArchive(dataDir, { username: 'admin', displayName: '王芳', password: adminPassword, branchName: '北京朝阳支公司' });
     await session.close();
   }
-  const host = await startBrowserHost((origin) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin] }));
+  const host = await startBrowserHost((origin, files) => createAppContext({ configDir, dataDir, host: 'browser', trustedOrigins: [origin], files, ingest: { watchFolders: true } }));
   return {
     ...host,
     configDir,

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { seededRandom } from '../../electron/demo/generate.js';
 
@@ -138,4 +144,137 @@ export function healthDeclaration(values: { name: string; idNumber: string }): F
     ],
     lines: ['被保险人确认以上健康告知内容属实。'],
   };
+}
+
+/**
+ * Single-page TIFFs (as sharp writes them: little-endian, one IFD) joined into one multi-page
+ * file, as a feeder writes a stack. Each page's bytes are copied whole and every offset in its
+ * directory moved by where the page landed; no pixel is decoded, so 300 pages cost nothing.
+ */
+export function joinTiffs(pages: Buffer[]): Buffer {
+  const typeSizes: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8 };
+  const offsetTags = new Set([273, 324, 513]); // strip offsets, tile offsets, JPEG interchange format
+  const parts: Buffer[] = [Buffer.from([0x49, 0x49, 0x2a, 0, 0, 0, 0, 0])];
+  let position = 8;
+  const ifds: number[] = [];
+  for (const source of pages) {
+    if (source.readUInt16LE(0) !== 0x4949) throw new Error('joinTiffs takes little-endian TIFFs');
+    const page = Buffer.from(source.subarray(8));
+    const delta = position - 8;
+    const at = (offset: number) => offset - 8; // an offset in the source, within `page`
+    const ifd = source.readUInt32LE(4);
+    const entries = page.readUInt16LE(at(ifd));
+    for (let i = 0; i < entries; i++) {
+      const entry = at(ifd) + 2 + i * 12;
+      const tag = page.readUInt16LE(entry);
+      const size = (typeSizes[page.readUInt16LE(entry + 2)] ?? 1) * page.readUInt32LE(entry + 4);
+      const count = page.readUInt32LE(entry + 4);
+      const inline = size <= 4;
+      if (!inline) page.writeUInt32LE(page.readUInt32LE(entry + 8) + delta, entry + 8);
+      if (!offsetTags.has(tag)) continue;
+      const short = page.readUInt16LE(entry + 2) === 3;
+      const values = inline ? entry + 8 : at(page.readUInt32LE(entry + 8) - delta);
+      for (let k = 0; k < count; k++) {
+        if (short) page.writeUInt16LE(page.readUInt16LE(values + k * 2) + delta, values + k * 2);
+        else page.writeUInt32LE(page.readUInt32LE(values + k * 4) + delta, values + k * 4);
+      }
+    }
+    ifds.push(ifd + delta);
+    parts.push(page);
+    position += page.length;
+    if (position % 2) {
+      parts.push(Buffer.alloc(1));
+      position++;
+    }
+  }
+  const out = Buffer.concat(parts);
+  out.writeUInt32LE(ifds[0] ?? 0, 4);
+  ifds.forEach((ifd, i) => {
+    const next = out.readUInt16LE(ifd) * 12 + ifd + 2;
+    out.writeUInt32LE(ifds[i + 1] ?? 0, next);
+  });
+  return out;
+}
+
+/** Forms scanned into one multi-page TIFF, grey, JPEG-compressed as many feeders write them. */
+export async function scanTiff(forms: FormSpec[], options: ScanOptions = {}): Promise<Buffer> {
+  const dpi = options.dpi ?? 300;
+  const pages = await Promise.all(
+    forms.map(async (form, i) => {
+      const scan = await scanForm(form, { ...options, dpi, format: 'png', seed: (options.seed ?? 1) + i });
+      return sharp(scan).tiff({ compression: 'jpeg', quality: 80, xres: dpi / 25.4, yres: dpi / 25.4 }).toBuffer();
+    }),
+  );
+  return joinTiffs(pages);
+}
+
+/** A black-and-white scan: one bit per pixel, as a 1-bit PNG or a CCITT G4 TIFF. */
+export async function bilevelScan(form: FormSpec, options: { dpi?: number; format: 'png' | 'tiff' }): Promise<Buffer> {
+  const dpi = options.dpi ?? 300;
+  const grey = await scanForm(form, { dpi, format: 'png', noise: 0 });
+  const bits = sharp(grey).toColourspace('b-w').threshold(128).withDensity(dpi);
+  if (options.format === 'png') return bits.png({ palette: true, colours: 2, dither: 0 }).toBuffer();
+  return bits.tiff({ compression: 'ccittfax4', bitdepth: 1, xres: dpi / 25.4, yres: dpi / 25.4 }).toBuffer();
+}
+
+/**
+ * A portrait page stored lying on its side with EXIF orientation 6 ("turn 90° clockwise to
+ * view"), as phones and some scanner apps save them.
+ */
+export async function sidewaysScan(form: FormSpec, options: ScanOptions = {}): Promise<Buffer> {
+  const upright = await scanForm(form, { ...options, format: 'png' });
+  const stored = await sharp(upright).rotate(270).png().toBuffer();
+  return sharp(stored)
+    .withMetadata({ orientation: 6, density: options.dpi ?? 300 })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/** An image-only PDF as scanner software makes it: each JPEG scan on a page sized for `dpi`. */
+export async function scannedPdf(scans: Buffer[], dpi: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  for (const scan of scans) {
+    const image = await pdf.embedJpg(scan);
+    const width = (image.width / dpi) * 72;
+    const height = (image.height / dpi) * 72;
+    pdf.addPage([width, height]).drawImage(image, { x: 0, y: 0, width, height });
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/** A born-digital PDF with an English text layer (pdf-lib's standard fonts have no Chinese). */
+export async function textPdf(pages: string[][]): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([595.28, 841.89]);
+    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 770 - i * 20, size: 12, font }));
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/**
+ * A born-digital Chinese PDF with a real text layer, printed by Chromium as office software
+ * would: the CJK font embedded as CID glyphs with a ToUnicode map.
+ */
+export async function chineseTextPdf(form: FormSpec): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
+  try {
+    const rows = form.fields.map((f) => `<tr><th>${escapeXml(f.label)}</th><td>${escapeXml(f.value)}</td></tr>`).join('');
+    const lines = (form.lines ?? []).map((line) => `<p>${escapeXml(line)}</p>`).join('');
+    const html = `<!doctype html><meta charset="utf-8"><style>body{font-family:"${font}";font-size:12pt}th,td{border:1px solid #000;padding:4px 8px;text-align:left}</style><h1>${escapeXml(form.title)}</h1><table>${rows}</table>${lines}`;
+    writeFileSync(join(dir, 'form.html'), html);
+    const out = join(dir, 'form.pdf');
+    await promisify(execFile)(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${out}`,
+      `file://${join(dir, 'form.html')}`,
+    ]);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

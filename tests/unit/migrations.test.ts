@@ -88,7 +88,10 @@ describe('a fresh database', () => {
 
 describe('migration 001: the archive core', () => {
   // Every table of the current schema, so a table added without STRICT fails here.
-  const tables = ['archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'customers', 'document_types', 'documents', 'pages', 'policies', 'policy_parties', 'settings', 'users'];
+  const tables = [
+    'archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'customers', 'document_types', 'documents', 'hot_folders',
+    'ingest_batches', 'ingest_files', 'ingest_pages', 'pages', 'policies', 'policy_parties', 'settings', 'users',
+  ];
 
   it('makes every table STRICT', () => {
     const { db } = freshDatabase();
@@ -295,5 +298,27 @@ describe('migration 003: document type catalogue', () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['id_copy', 'application_form', 'health_declaration']));
     for (const row of rows) expect(Object.keys(JSON.parse(row.names)).sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
+  });
+});
+
+describe('migration 004: ingest', () => {
+  it('keeps batches, files and their pages consistent, and blobs being deleted listed', () => {
+    const { db } = freshDatabase();
+    const at = '2026-11-22T00:00:00.000Z';
+    db.prepare("INSERT INTO branches (id, name, created_at) VALUES ('b', 'branch', ?)").run(at);
+    db.prepare("INSERT INTO users (id, username, display_name, role, branch_id, created_at) VALUES ('u', 'agent', 'A', 'agent', 'b', ?)").run(at);
+    db.prepare("INSERT INTO ingest_batches (id, branch_id, source, operator_id, state, created_at) VALUES ('batch', 'b', 'drop', 'u', 'open', ?)").run(at);
+    expect(() => db.prepare("INSERT INTO ingest_batches (id, branch_id, source, operator_id, state, created_at) VALUES ('x', 'b', 'email', 'u', 'open', ?)").run(at)).toThrow(/CHECK/);
+    const blob = 'b'.repeat(64);
+    db.prepare('INSERT INTO blobs (id, size, created_at) VALUES (?, 1, ?)').run(blob, at);
+    db.prepare("INSERT INTO ingest_files (id, batch_id, seq, file_name, size, sha256, blob_id, state, created_at) VALUES ('f', 'batch', 1, 'a.jpg', 1, 'h', ?, 'queued', ?)").run(blob, at);
+    expect(() => db.prepare("INSERT INTO ingest_files (id, batch_id, seq, file_name, size, state, created_at) VALUES ('g', 'batch', 1, 'b.jpg', 1, 'queued', ?)").run(at)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE ingest_files SET quarantine = 'lost' WHERE id = 'f'").run()).toThrow(/CHECK/);
+    // A cover sheet is a page without a stored image.
+    db.prepare("INSERT INTO ingest_pages (file_id, page_index, width, height, color_mode, text_source, cover_sheet) VALUES ('f', 0, 10, 10, 'gray', 'none', 'DOSSIER-CS1|…')").run();
+    expect(() => db.prepare("INSERT INTO ingest_pages (file_id, page_index, blob_id, width, height, color_mode, text_source) VALUES ('f', 1, 'missing', 10, 10, 'gray', 'ocr')").run()).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT deleting FROM blobs WHERE id = ?').pluck().get(blob)).toBe(0);
+    expect(() => db.prepare('UPDATE blobs SET deleting = 2 WHERE id = ?').run(blob)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO hot_folders (id, branch_id, name, path, mode, created_at) VALUES ('h', 'b', 'scanner', '/scans', 'push', ?)").run(at)).toThrow(/CHECK/);
   });
 });

@@ -207,23 +207,45 @@ describe('PageStore', () => {
     expect(readFileSync(sentinel, 'utf8')).toBe('DSP1 not yours');
   });
 
-  it('creates its folders and clears stale staging files on open, leaving recent ones to their writer', async () => {
+  it('creates its folders; recovery places staged pages the archive lists and clears stale unlisted ones, leaving recent ones to their writer', async () => {
     const { dir, key, store } = await freshStore();
     expect(statSync(join(dir, 'pages')).isDirectory()).toBe(true);
     expect(readdirSync(join(dir, 'staging'))).toEqual([]);
     const id = await store.put(Buffer.from('kept'));
 
+    // Committed to the database, then the power went: staged but not yet in place.
+    const listed = await store.stage(Buffer.from('listed, not yet placed'));
+    // Staged, but the database never committed it.
+    const stale = await store.stage(Buffer.from('never committed'));
+    const inFlight = await store.stage(Buffer.from('another writer, right now'));
     const anHourAgo = new Date(Date.now() - 3_600_000);
     writeFileSync(join(dir, 'staging', 'deadbeef.tmp'), randomBytes(64));
-    writeFileSync(join(dir, 'staging', 'other'), 'x');
     mkdirSync(join(dir, 'staging', 'nested'));
     writeFileSync(join(dir, 'staging', 'nested', 'y.tmp'), 'y');
-    for (const name of ['deadbeef.tmp', 'other', 'nested']) utimesSync(join(dir, 'staging', name), anHourAgo, anHourAgo);
-    writeFileSync(join(dir, 'staging', 'in-flight.tmp'), randomBytes(64));
+    const staleName = readdirSync(join(dir, 'staging')).find((n) => n.startsWith(stale.id))!;
+    for (const name of ['deadbeef.tmp', 'nested', staleName]) utimesSync(join(dir, 'staging', name), anHourAgo, anHourAgo);
 
     const reopened = await PageStore.open(dir, key);
-    expect(readdirSync(join(dir, 'staging'))).toEqual(['in-flight.tmp']);
+    expect(readdirSync(join(dir, 'staging'))).toHaveLength(5);
+    const result = await reopened.recover(async (ids) => new Set(ids.filter((i) => i === listed.id)));
+    expect(result).toEqual({ placed: 1, removed: 3 });
+    expect(readdirSync(join(dir, 'staging')).map((n) => n.slice(0, 64))).toEqual([inFlight.id]);
+    expect((await reopened.get(listed.id)).toString()).toBe('listed, not yet placed');
+    expect(await reopened.has(stale.id)).toBe(false);
     expect((await reopened.get(id)).toString()).toBe('kept');
+  });
+
+  it('stages a page out of sight until it is committed, and stages existing content as a no-op', async () => {
+    const { store } = await freshStore();
+    const staged = await store.stage(Buffer.from('page'));
+    expect(await store.has(staged.id)).toBe(false);
+    expect(await collect(store.ids())).toEqual([]);
+    await staged.commit();
+    expect((await store.get(staged.id)).toString()).toBe('page');
+    const again = await store.stage(Buffer.from('page'));
+    expect(again.id).toBe(staged.id);
+    await again.commit();
+    expect(await collect(store.ids())).toEqual([staged.id]);
   });
 
   it('lists exactly the stored ids, skipping stray and misplaced files', async () => {

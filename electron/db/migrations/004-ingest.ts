@@ -26,7 +26,7 @@ export function up(db: Database): void {
       seq INTEGER NOT NULL,
       file_name TEXT NOT NULL,
       size INTEGER NOT NULL,
-      sha256 TEXT NOT NULL,
+      sha256 TEXT, -- NULL for a file refused unread (too large)
       -- The original, encrypted; NULL once an archivist deleted it from the quarantine.
       blob_id TEXT REFERENCES blobs(id),
       format TEXT,
@@ -39,6 +39,9 @@ export function up(db: Database): void {
       page_count INTEGER,
       ocr_state TEXT CHECK (ocr_state IN ('done', 'partial', 'failed', 'skipped')),
       duplicate_of TEXT REFERENCES ingest_files(id),
+      -- The cover sheet in force after this file's last page: it applies to the batch's next
+      -- files too, for scanners that write one file per sheet.
+      trailing_cover TEXT,
       created_at TEXT NOT NULL,
       finished_at TEXT,
       UNIQUE (batch_id, seq)
@@ -50,8 +53,9 @@ export function up(db: Database): void {
     CREATE TABLE ingest_pages (
       file_id TEXT NOT NULL REFERENCES ingest_files(id) ON DELETE CASCADE,
       page_index INTEGER NOT NULL CHECK (page_index >= 0),
-      blob_id TEXT NOT NULL REFERENCES blobs(id),
-      thumb_blob_id TEXT NOT NULL REFERENCES blobs(id),
+      -- NULL for a cover sheet: it is read, never kept as a page.
+      blob_id TEXT REFERENCES blobs(id),
+      thumb_blob_id TEXT REFERENCES blobs(id),
       width INTEGER NOT NULL,
       height INTEGER NOT NULL,
       dpi INTEGER,
@@ -77,6 +81,10 @@ export function up(db: Database): void {
       created_at TEXT NOT NULL
     ) STRICT;
 
+    -- A blob being deleted: the row stays until its file is gone, so that a crash in between
+    -- leaves a listed file to finish deleting, never an unlisted one.
+    ALTER TABLE blobs ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0 CHECK (deleting IN (0, 1));
+
     ALTER TABLE documents ADD COLUMN batch_id TEXT REFERENCES ingest_batches(id);
     ALTER TABLE documents ADD COLUMN file_id TEXT REFERENCES ingest_files(id);
     -- Why Dossier proposed a customer, policy and type (JSON, shared/ipc/methods/ingest.ts).
@@ -88,5 +96,11 @@ export function up(db: Database): void {
     ALTER TABLE pages ADD COLUMN rotation INTEGER NOT NULL DEFAULT 0 CHECK (rotation IN (0, 90, 180, 270));
     ALTER TABLE pages ADD COLUMN text_source TEXT CHECK (text_source IN ('ocr', 'pdf', 'none'));
     ALTER TABLE pages ADD COLUMN ocr_confidence REAL;
+
+    -- Whether anything still refers to a blob is asked before it is deleted.
+    CREATE INDEX pages_blob ON pages(blob_id);
+    CREATE INDEX pages_thumb_blob ON pages(thumb_blob_id);
+    CREATE INDEX documents_original_blob ON documents(original_blob_id);
+    CREATE INDEX ingest_files_blob ON ingest_files(blob_id);
   `);
 }

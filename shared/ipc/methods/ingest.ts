@@ -189,6 +189,10 @@ export const hotFolderSchema = z.object({
 });
 export type HotFolder = z.infer<typeof hotFolderSchema>;
 
+/** Whether pages are read by OCR, and whether Traditional Chinese is read too (Simplified and English always are). */
+export const ingestSettingsSchema = z.object({ ocr: z.boolean(), traditionalChinese: z.boolean() }).strict();
+export type IngestSettings = z.infer<typeof ingestSettingsSchema>;
+
 const pageOrder = z.array(id).min(1).max(5000);
 
 /** Cover-sheet content: what a bundle behind it is filed as. */
@@ -220,6 +224,9 @@ export const ingestMethods = {
   'ingest.cancel': { input: z.object({ batchId: id }).strict(), output: empty },
   'ingest.batches': { input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(), output: z.array(batchProgressSchema) },
   'ingest.files': { input: z.object({ batchId: id }).strict(), output: z.array(fileReportSchema) },
+
+  'ingest.settings': { input: empty, output: ingestSettingsSchema },
+  'ingest.setSettings': { input: ingestSettingsSchema.partial().strict(), output: ingestSettingsSchema },
 
   'scanners.list': { input: empty, output: z.array(scannerSchema) },
   'scanners.scan': { input: scanOptionsSchema, output: z.object({ batchId: z.string() }) },

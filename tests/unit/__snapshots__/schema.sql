@@ -34,8 +34,17 @@ CREATE INDEX customers_mobile ON customers(mobile);
 -- index customers_name (on customers)
 CREATE INDEX customers_name ON customers(name);
 
+-- index documents_batch (on documents)
+CREATE INDEX documents_batch ON documents(batch_id);
+
 -- index documents_customer (on documents)
 CREATE INDEX documents_customer ON documents(customer_id, document_type_id);
+
+-- index documents_file (on documents)
+CREATE INDEX documents_file ON documents(file_id);
+
+-- index documents_original_blob (on documents)
+CREATE INDEX documents_original_blob ON documents(original_blob_id);
 
 -- index documents_policy (on documents)
 CREATE INDEX documents_policy ON documents(policy_id, document_type_id);
@@ -45,6 +54,27 @@ CREATE INDEX documents_sha256 ON documents(sha256);
 
 -- index documents_state (on documents)
 CREATE INDEX documents_state ON documents(state);
+
+-- index ingest_batches_created (on ingest_batches)
+CREATE INDEX ingest_batches_created ON ingest_batches(created_at);
+
+-- index ingest_files_blob (on ingest_files)
+CREATE INDEX ingest_files_blob ON ingest_files(blob_id);
+
+-- index ingest_files_quarantine (on ingest_files)
+CREATE INDEX ingest_files_quarantine ON ingest_files(quarantine) WHERE quarantine IS NOT NULL;
+
+-- index ingest_files_sha256 (on ingest_files)
+CREATE INDEX ingest_files_sha256 ON ingest_files(sha256);
+
+-- index ingest_files_state (on ingest_files)
+CREATE INDEX ingest_files_state ON ingest_files(state);
+
+-- index pages_blob (on pages)
+CREATE INDEX pages_blob ON pages(blob_id);
+
+-- index pages_thumb_blob (on pages)
+CREATE INDEX pages_thumb_blob ON pages(thumb_blob_id);
 
 -- index policies_agent (on policies)
 CREATE INDEX policies_agent ON policies(agent_id);
@@ -90,7 +120,7 @@ CREATE TABLE blobs (
       id TEXT PRIMARY KEY CHECK (length(id) = 64),
       size INTEGER NOT NULL CHECK (size >= 0),
       created_at TEXT NOT NULL
-    ) STRICT;
+    , deleting INTEGER NOT NULL DEFAULT 0 CHECK (deleting IN (0, 1))) STRICT;
 
 -- table branches (on branches)
 CREATE TABLE branches (
@@ -183,6 +213,79 @@ CREATE TABLE documents (
       filed_at TEXT,
       retention_until TEXT,
       legal_hold INTEGER NOT NULL DEFAULT 0 CHECK (legal_hold IN (0, 1))
+    , batch_id TEXT REFERENCES ingest_batches(id), file_id TEXT REFERENCES ingest_files(id), proposal TEXT CHECK (proposal IS NULL OR json_valid(proposal))) STRICT;
+
+-- table hot_folders (on hot_folders)
+CREATE TABLE hot_folders (
+      id TEXT PRIMARY KEY,
+      branch_id TEXT NOT NULL REFERENCES branches(id),
+      name TEXT NOT NULL,
+      path TEXT NOT NULL UNIQUE,
+      mode TEXT NOT NULL CHECK (mode IN ('watch', 'poll')),
+      interval_seconds INTEGER NOT NULL DEFAULT 5 CHECK (interval_seconds BETWEEN 1 AND 3600),
+      stability_seconds INTEGER NOT NULL DEFAULT 3 CHECK (stability_seconds BETWEEN 1 AND 600),
+      enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+      created_at TEXT NOT NULL
+    ) STRICT;
+
+-- table ingest_batches (on ingest_batches)
+CREATE TABLE ingest_batches (
+      id TEXT PRIMARY KEY,
+      branch_id TEXT NOT NULL REFERENCES branches(id),
+      source TEXT NOT NULL CHECK (source IN ('scanner', 'hot_folder', 'drop', 'import')),
+      label TEXT,
+      operator_id TEXT NOT NULL REFERENCES users(id),
+      state TEXT NOT NULL CHECK (state IN ('open', 'running', 'done', 'cancelled')),
+      created_at TEXT NOT NULL,
+      finished_at TEXT
+    ) STRICT;
+
+-- table ingest_files (on ingest_files)
+CREATE TABLE ingest_files (
+      id TEXT PRIMARY KEY,
+      batch_id TEXT NOT NULL REFERENCES ingest_batches(id),
+      seq INTEGER NOT NULL,
+      file_name TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT, -- NULL for a file refused unread (too large)
+      -- The original, encrypted; NULL once an archivist deleted it from the quarantine.
+      blob_id TEXT REFERENCES blobs(id),
+      format TEXT,
+      state TEXT NOT NULL CHECK (state IN ('queued', 'processing', 'done', 'rejected', 'duplicate', 'cancelled')),
+      outcome TEXT CHECK (outcome IN ('filed', 'inbox', 'mixed', 'rejected', 'duplicate', 'cancelled')),
+      reason TEXT,
+      reason_values TEXT CHECK (reason_values IS NULL OR json_valid(reason_values)),
+      quarantine TEXT CHECK (quarantine IN ('held', 'released', 'deleted')),
+      relaxed_limits INTEGER NOT NULL DEFAULT 0 CHECK (relaxed_limits IN (0, 1)),
+      page_count INTEGER,
+      ocr_state TEXT CHECK (ocr_state IN ('done', 'partial', 'failed', 'skipped')),
+      duplicate_of TEXT REFERENCES ingest_files(id),
+      -- The cover sheet in force after this file's last page: it applies to the batch's next
+      -- files too, for scanners that write one file per sheet.
+      trailing_cover TEXT,
+      created_at TEXT NOT NULL,
+      finished_at TEXT,
+      UNIQUE (batch_id, seq)
+    ) STRICT;
+
+-- table ingest_pages (on ingest_pages)
+CREATE TABLE ingest_pages (
+      file_id TEXT NOT NULL REFERENCES ingest_files(id) ON DELETE CASCADE,
+      page_index INTEGER NOT NULL CHECK (page_index >= 0),
+      -- NULL for a cover sheet: it is read, never kept as a page.
+      blob_id TEXT REFERENCES blobs(id),
+      thumb_blob_id TEXT REFERENCES blobs(id),
+      width INTEGER NOT NULL,
+      height INTEGER NOT NULL,
+      dpi INTEGER,
+      color_mode TEXT NOT NULL CHECK (color_mode IN ('color', 'gray', 'bw')),
+      text TEXT,
+      text_source TEXT NOT NULL CHECK (text_source IN ('ocr', 'pdf', 'none')),
+      ocr_confidence REAL,
+      quality_flags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(quality_flags)),
+      -- The payload of a Dossier cover sheet's QR code when this page is one.
+      cover_sheet TEXT,
+      PRIMARY KEY (file_id, page_index)
     ) STRICT;
 
 -- table page_search (on page_search)
@@ -213,7 +316,7 @@ CREATE TABLE pages (
       text TEXT,
       -- ["lowResolution", "blank", ...]
       quality_flags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(quality_flags)),
-      created_at TEXT NOT NULL,
+      created_at TEXT NOT NULL, thumb_blob_id TEXT REFERENCES blobs(id), rotation INTEGER NOT NULL DEFAULT 0 CHECK (rotation IN (0, 90, 180, 270)), text_source TEXT CHECK (text_source IN ('ocr', 'pdf', 'none')), ocr_confidence REAL,
       UNIQUE (document_id, page_no)
     ) STRICT;
 

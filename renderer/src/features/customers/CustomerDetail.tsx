@@ -2,12 +2,14 @@ import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons
 import { Button, Card, Col, Descriptions, type DescriptionsProps, Flex, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editsRecords, seesHealth } from '../../../../shared/domain/access.js';
+import { editsRecords, ingestsFiles, seesHealth, viewsDocuments } from '../../../../shared/domain/access.js';
 import type { Role } from '../../../../shared/domain/roles.js';
 import type { CustomerView, PolicyView } from '../../../../shared/ipc/methods/records.js';
 import { IpcCallError, invoke } from '../../ipc/client.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { navigate } from '../../shell/use-hash-route.js';
+import { CoverSheetAction } from '../cover-sheet/CoverSheetAction.js';
+import { CustomerDocumentsCard } from '../viewer/CustomerDocumentsCard.js';
 import { CompletenessChecklist } from './CompletenessChecklist.js';
 import { CustomerForm } from './CustomerForm.js';
 import { useFormats } from './form-support.js';
@@ -16,7 +18,7 @@ import { PolicyForm } from './PolicyForm.js';
 const levelColours: Record<string, string> = { high: 'red', medium: 'orange', low: 'green' };
 const statusColours: Record<string, string> = { in_force: 'green', applied: 'blue', lapsed: 'orange', surrendered: 'default', terminated: 'default', claimed: 'purple' };
 
-/** One customer's file (`#/customers/<id>`): the record, its policies and its completeness checklist. */
+/** One customer's file (`#/customers/<id>`): the record, its policies, its documents and its completeness checklist. */
 export function CustomerDetail({ customerId, role }: { customerId: string; role: Role }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -82,6 +84,7 @@ export function CustomerDetail({ customerId, role }: { customerId: string; role:
   }
 
   const canEdit = editsRecords(role);
+  const printsCoverSheets = ingestsFiles(role);
   const individual = customer.type === 'individual';
   const label = (group: string, value: string | null | undefined) => (value ? t(`enums.${group}.${value}`) : null);
   const identifiers = [customer.idNumber ?? customer.creditCode, customer.mobile, customer.landline].filter((v): v is string => !!v);
@@ -138,11 +141,14 @@ export function CustomerDetail({ customerId, role }: { customerId: string; role:
     <div data-testid="page-customer-detail" data-customer-id={customer.id}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         {back}
-        {canEdit && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
-            {t('customers.edit')}
-          </Button>
-        )}
+        <Space>
+          {printsCoverSheets && <CoverSheetAction customerId={customer.id} policies={policies ?? []} />}
+          {canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+              {t('customers.edit')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Flex align="baseline" gap={12} wrap style={{ marginBottom: 8 }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-name">
@@ -202,7 +208,7 @@ export function CustomerDetail({ customerId, role }: { customerId: string; role:
           pagination={false}
           data-testid="policies-table"
           locale={{ emptyText: t('customers.noPolicies') }}
-          scroll={{ x: 860 }}
+          scroll={{ x: printsCoverSheets ? 1010 : 860 }}
           onRow={(policy) => (canEdit ? { onClick: () => setPolicyForm((f) => ({ open: true, policy, key: f.key + 1 })), style: { cursor: 'pointer' } } : {})}
           columns={[
             {
@@ -233,9 +239,21 @@ export function CustomerDetail({ customerId, role }: { customerId: string; role:
                   <Typography.Text type="secondary">{`${policy.customerRiskLevel ?? '-'} / ${policy.productRiskClass}`}</Typography.Text>
                 ) : null,
             },
+            ...(printsCoverSheets
+              ? [
+                  {
+                    title: t('coverSheet.column'),
+                    key: 'coverSheet',
+                    width: 150,
+                    render: (_: unknown, policy: PolicyView) => <CoverSheetAction customerId={customer.id} policies={policies ?? []} policyId={policy.id} small />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
+
+      {viewsDocuments(role, false) && <CustomerDocumentsCard customerId={customer.id} />}
 
       <CustomerForm
         open={editing}

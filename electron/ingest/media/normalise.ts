@@ -1,0 +1,61 @@
+import sharp, { type Sharp } from 'sharp';
+import type { ColorMode, QualityFlag } from '../../../shared/ipc/methods/ingest.js';
+import type { DecodedPage } from '../types.js';
+import { hasColour, isBlank } from './page-analysis.js';
+
+/** A page decoded to 8-bit pixels, upright, on white: what every format comes down to. */
+export interface RawPage {
+  index: number;
+  pixels: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  dpi: number | null;
+  /** The source was one bit per pixel (a black-and-white scan). */
+  bilevel: boolean;
+  text: string | null;
+}
+
+/** DA/T 31-2017 asks 200 dpi at least for archival scans of paper documents. */
+const minArchivalDpi = 200;
+const maxOcrDpi = 300;
+/** A4's long side at 300 dpi: the OCR image's cap when the resolution is unknown. */
+const maxOcrLongSide = 3508;
+const thumbnailWidth = 240;
+
+/**
+ * Makes the stored page, its thumbnail and its OCR image from raw pixels, and measures colour,
+ * resolution and blankness. A grey page scanned in colour is stored grey: a third of the size and
+ * nothing lost; colour stays only when there is some (a seal, a signature in blue).
+ */
+export async function normalisePage(page: RawPage): Promise<DecodedPage> {
+  const { pixels, channels, width, height, dpi } = page;
+  const colorMode: ColorMode = page.bilevel ? 'bw' : channels === 3 && hasColour(pixels, width, height) ? 'color' : 'gray';
+  const flags: QualityFlag[] = [];
+  if (dpi !== null && dpi < minArchivalDpi) flags.push('lowResolution');
+  if (isBlank(pixels, channels, width, height)) flags.push('blank');
+
+  const source = () => sharp(pixels, { raw: { width, height, channels } });
+  const grey = () => source().toColourspace('b-w');
+  const stored = () => (colorMode === 'color' ? source() : grey());
+  const [image, thumbnail, ocrImage] = await Promise.all([
+    encodeStored(stored(), colorMode, dpi),
+    stored().resize({ width: Math.min(thumbnailWidth, width) }).jpeg({ quality: 75 }).toBuffer(),
+    encodeOcr(grey(), width, height, dpi),
+  ]);
+  return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocrImage, width, height, dpi, colorMode, flags, text: page.text };
+}
+
+function encodeStored(image: Sharp, mode: ColorMode, dpi: number | null): Promise<Buffer> {
+  if (dpi !== null) image = image.withDensity(dpi);
+  // Two palette entries make a 1-bit PNG: a bilevel scan stays as small as the scanner made it.
+  return (mode === 'bw' ? image.png({ palette: true, colours: 2, dither: 0 }) : image.jpeg({ quality: 85 })).toBuffer();
+}
+
+function encodeOcr(image: Sharp, width: number, height: number, dpi: number | null): Promise<Buffer> {
+  const scale = dpi !== null ? Math.min(1, maxOcrDpi / dpi) : Math.min(1, maxOcrLongSide / Math.max(width, height));
+  if (scale < 1) image = image.resize({ width: Math.max(1, Math.round(width * scale)) });
+  if (dpi !== null) image = image.withDensity(Math.round(dpi * scale));
+  // Read once by OCR and dropped: fast compression beats small files here.
+  return image.png({ compressionLevel: 1 }).toBuffer();
+}
