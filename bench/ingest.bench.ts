@@ -61,7 +61,7 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
         rescanned,
         generationMs,
       },
-      note: 'A4, 300 dpi JPEG q82, skew ±1.2°, 0.1–0.4 % specks, distinct names and resident IDs; the rest application forms; colour = application forms with the red seal; rescanned = pages whose JPEG bytes held "/JS", which makes pdf-scripts.ts refuse any PDF containing them (drawn again with other noise)',
+      note: 'A4, 300 dpi JPEG q82 (grey pages one-component, re-encoded from scanForm\'s sRGB output), skew ±1.2°, 0.1–0.4 % specks, distinct names and resident IDs; the rest application forms; colour = application forms with the red seal; rescanned = pages whose JPEG bytes held "/JS", which makes pdf-scripts.ts refuse any PDF containing them (drawn again with other noise)',
     });
     const ocrPages = pages.slice(0, sizes.ocr);
     const ocrPdf = join(root, 'ocr-pages.pdf');
@@ -244,10 +244,10 @@ async function generateInThisProcess(dir: string, count: number): Promise<{ page
   const worker = async () => {
     while (next < specs.length) {
       const spec = specs[next++]!;
-      let jpeg = await scanForm(spec.form, spec.scan);
+      let jpeg = await scanGrey(spec.form, spec.scan);
       for (let attempt = 1; bytesHaveScripts(jpeg); attempt++) {
         rescanned++;
-        jpeg = await scanForm(spec.form, { ...spec.scan, seed: spec.scan.seed + attempt * 100_000 });
+        jpeg = await scanGrey(spec.form, { ...spec.scan, seed: spec.scan.seed + attempt * 100_000 });
       }
       bytes += jpeg.length;
       writeFileSync(spec.page.path, jpeg);
@@ -258,6 +258,17 @@ async function generateInThisProcess(dir: string, count: number): Promise<{ page
   await Promise.all(Array.from({ length: 3 }, worker));
   log(`generated ${count} pages in ${((performance.now() - started) / 1000).toFixed(0)} s, ${(bytes / count / 1024).toFixed(0)} KiB each on average; ${rescanned} scanned again (/JS in the JPEG bytes)`);
   return { pages: specs.map((s) => s.page), rescanned };
+}
+
+/**
+ * scanForm's grey scans come out as three-component sRGB JPEGs (sharp's grayscale() followed by
+ * withMetadata() converts back to sRGB), which a scanner in grey mode never writes: they are
+ * re-encoded here as one-component JPEGs at the same quality, 300 dpi recorded.
+ */
+async function scanGrey(form: FormSpec, scan: { dpi: number; skew: number; noise: number; color: boolean; seed: number }): Promise<Buffer> {
+  const jpeg = await scanForm(form, scan);
+  if (scan.color) return jpeg;
+  return sharp(jpeg).toColourspace('b-w').withDensity(scan.dpi).jpeg({ quality: 82 }).toBuffer();
 }
 
 if (process.argv[2] === generateFlag && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -352,8 +363,10 @@ class MemorySampler {
     const stack = childPids(this.pid ?? process.pid);
     while (stack.length > 0) {
       const pid = stack.pop()!;
-      const rss = statusKiB(pid, 'VmRSS') * 1024;
       const program = (readProc(`/proc/${pid}/comm`) ?? '?').trim();
+      // tsx's esbuild service belongs to the harness, not to what is measured.
+      if (program === 'esbuild') continue;
+      const rss = statusKiB(pid, 'VmRSS') * 1024;
       sum += rss;
       byProgram.set(program, (byProgram.get(program) ?? 0) + rss);
       stack.push(...childPids(pid));

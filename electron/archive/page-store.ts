@@ -19,6 +19,8 @@ export interface StagedPage {
   size: number;
   /** Moves the sealed page into the store; a no-op when the store already held this content. */
   commit(): Promise<void>;
+  /** Drops the staged page: the database did not take it. */
+  discard(): Promise<void>;
 }
 
 export type PageCheck = { id: string; ok: true } | { id: string; ok: false; code: 'PAGE_MISSING' | 'PAGE_CORRUPT' };
@@ -64,7 +66,7 @@ export class PageStore {
    */
   async stage(data: Buffer): Promise<StagedPage> {
     const id = this.#address(data).toString('hex');
-    if (await this.has(id)) return { id, size: data.length, commit: async () => undefined };
+    if (await this.has(id)) return { id, size: data.length, commit: async () => undefined, discard: async () => undefined };
 
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#encryptKey, iv, { authTagLength: TAG_BYTES });
@@ -84,7 +86,7 @@ export class PageStore {
       await rm(temp, { force: true });
       throw error;
     }
-    return { id, size: data.length, commit: () => this.#place(temp, id) };
+    return { id, size: data.length, commit: () => this.#place(temp, id), discard: () => rm(temp, { force: true }) };
   }
 
   /**

@@ -128,8 +128,8 @@ export const batchOps = {
 
   /**
    * Acknowledges one file: its encrypted original is already in the page store. The same content
-   * again (finished or under way) is recorded as a duplicate and not processed; a hostile name is
-   * refused into the quarantine at once.
+   * again (finished, under way or held in the quarantine) is recorded as a duplicate and not
+   * processed; a hostile name is refused into the quarantine at once.
    */
   'ingest.addFile'(
     db: Db,
@@ -141,7 +141,11 @@ export const batchOps = {
       if (batch.operator_id !== actor.id) throw new DossierError('PERMISSION_DENIED');
       if (batch.state !== 'open') throw new DossierError('BATCH_CLOSED');
       const duplicateOf = (db
-        .prepare("SELECT id FROM ingest_files WHERE sha256 = ? AND state IN ('queued', 'processing', 'done') ORDER BY created_at LIMIT 1")
+        .prepare(
+          `SELECT id FROM ingest_files WHERE sha256 = ?
+              AND (state IN ('queued', 'processing', 'done') OR (state = 'rejected' AND quarantine = 'held'))
+            ORDER BY created_at LIMIT 1`,
+        )
         .pluck()
         .get(a.sha256) ?? null) as string | null;
       const seq = (db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM ingest_files WHERE batch_id = ?').pluck().get(a.batchId) as number);
@@ -215,8 +219,10 @@ export const batchOps = {
     db.prepare('UPDATE ingest_files SET format = ?, page_count = ? WHERE id = ?').run(a.format, a.pageCount, a.fileId);
   },
 
-  'ingest.savePage'(db: Db, p: SavedPage & { imageSize: number; thumbSize: number }): void {
-    db.transaction(() => {
+  /** Saves one page's work; false when the file is no longer being processed (cancelled meanwhile). */
+  'ingest.savePage'(db: Db, p: SavedPage & { imageSize: number; thumbSize: number }): boolean {
+    return db.transaction(() => {
+      if (findFile(db, p.fileId).state !== 'processing') return false;
       if (p.blobId) registerBlob(db, p.blobId, p.imageSize);
       if (p.thumbBlobId) registerBlob(db, p.thumbBlobId, p.thumbSize);
       db.prepare(
@@ -224,6 +230,7 @@ export const batchOps = {
                                               ocr_confidence, quality_flags, cover_sheet)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(p.fileId, p.pageIndex, p.blobId, p.thumbBlobId, p.width, p.height, p.dpi, p.colorMode, p.text, p.textSource, p.ocrConfidence, JSON.stringify(p.flags), p.coverSheet);
+      return true;
     }).immediate();
   },
 

@@ -212,11 +212,10 @@ export class IngestService {
     }
     const image = await this.session.pages.stage(page.image);
     const thumbnail = await this.session.pages.stage(page.thumbnail);
-    await this.db.call('ingest.savePage', {
+    const saved = await this.db.call('ingest.savePage', {
       ...base, blobId: image.id, thumbBlobId: thumbnail.id, imageSize: image.size, thumbSize: thumbnail.size, text, textSource, ocrConfidence, flags, coverSheet: null,
     });
-    await image.commit();
-    await thumbnail.commit();
+    for (const staged of [image, thumbnail]) await (saved ? staged.commit() : staged.discard());
   }
 
   private async emitProgress(batchId: string): Promise<void> {
