@@ -7,7 +7,7 @@ import type { TaskTracker } from '../services/tasks.js';
 import type { BatchStatsRow } from './batch-ops.js';
 import { checkFileName } from './media/file-name.js';
 import type { MediaReader } from './media/media-reader.js';
-import { decodeCoverSheet, readQrCodes } from './recognise/cover-sheet.js';
+import { decodeCoverSheet } from './recognise/cover-sheet.js';
 import { defaultLimits, type DecodedPage, type OcrEngine, type OpenedMedia, RejectedFile, relaxedLimits } from './types.js';
 
 /** What an ingest service borrows from the app: the shared readers and the event channels. */
@@ -190,7 +190,7 @@ export class IngestService {
 
   /** One page: a cover sheet is noted (never stored); any other page is read, stored encrypted and saved. */
   private async processPage(fileId: string, page: DecodedPage, ocr: OcrEngine | null): Promise<void> {
-    const cover = (await readQrCodes(page.ocrImage)).find((text) => decodeCoverSheet(text) !== null) ?? null;
+    const cover = page.qrTexts.find((text) => decodeCoverSheet(text) !== null) ?? null;
     const base = { fileId, pageIndex: page.index, width: page.width, height: page.height, dpi: page.dpi, colorMode: page.colorMode };
     if (cover) {
       await this.db.call('ingest.savePage', { ...base, blobId: null, thumbBlobId: null, imageSize: 0, thumbSize: 0, text: null, textSource: 'none', ocrConfidence: null, flags: [], coverSheet: cover });

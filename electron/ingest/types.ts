@@ -50,6 +50,8 @@ export interface DecodedPage {
   flags: QualityFlag[];
   /** Text from a born-digital PDF page's text layer, used instead of OCR; null otherwise. */
   text: string | null;
+  /** The texts of the QR codes on the page (a cover sheet has one), read in the reader process. */
+  qrTexts: string[];
 }
 
 /** An opened file: its format and page count are known before any page is decoded. */

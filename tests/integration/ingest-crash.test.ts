@@ -2,14 +2,13 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { addUser, verifyArchive } from '../../electron/archive/archive.js';
 import { seededRandom } from '../../electron/demo/generate.js';
 import { encodeCoverSheet } from '../../electron/ingest/recognise/cover-sheet.js';
 import { adminPassword, newArchive, rawDatabase, tempDir } from '../support/archive.js';
 import { coverSheetScan } from '../support/cover-sheets.js';
-import { scanForm } from '../support/scans.js';
+import { scanForm, scannedPdf } from '../support/scans.js';
 
 /**
  * Power cut during ingest (REQUIREMENTS §6): `dossier import` is killed with SIGKILL at random
@@ -17,16 +16,6 @@ import { scanForm } from '../support/scans.js';
  * all its pages and none twice; the archive must verify clean (no stored page it does not list,
  * none it lists missing, the audit chain whole).
  */
-
-async function pdfOf(images: Buffer[], dpi: number): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  for (const image of images) {
-    const embedded = await pdf.embedJpg(image);
-    const page = pdf.addPage([(embedded.width / dpi) * 72, (embedded.height / dpi) * 72]);
-    page.drawImage(embedded, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
-  }
-  return Buffer.from(await pdf.save());
-}
 
 function runImport(args: string[], killAfterMs: number | null): Promise<{ code: number | null; killed: boolean }> {
   return new Promise((resolve) => {
@@ -64,11 +53,11 @@ describe('ingest after crashes', () => {
       writeFileSync(join(files, name), bytes);
       expected.set(createHash('sha256').update(bytes).digest('hex'), documents);
     };
-    add('01-stack.pdf', await pdfOf([await sheet('id_copy'), await page('身份证正面'), await page('身份证反面'), await sheet('pi_consent'), await page('授权书')], 150), [2, 1]);
+    add('01-stack.pdf', await scannedPdf([await sheet('id_copy'), await page('身份证正面'), await page('身份证反面'), await sheet('pi_consent'), await page('授权书')], 150), [2, 1]);
     add('02-loose.jpg', await page('散页一'), [1]);
-    add('03-stack.pdf', await pdfOf([await sheet('application_form'), await page('投保单一'), await page('投保单二'), await page('投保单三')], 150), [3]);
+    add('03-stack.pdf', await scannedPdf([await sheet('application_form'), await page('投保单一'), await page('投保单二'), await page('投保单三')], 150), [3]);
     add('04-loose.jpg', await page('散页二'), [1]);
-    add('05-loose.pdf', await pdfOf([await page('说明一'), await page('说明二')], 150), [2]);
+    add('05-loose.pdf', await scannedPdf([await page('说明一'), await page('说明二')], 150), [2]);
     const passwordFile = join(input, 'password');
     writeFileSync(passwordFile, 'agent-password\n');
     const args = ['--data', dir, '--user', 'agent', '--password-file', passwordFile, '--ocr', 'off', '--json', files];

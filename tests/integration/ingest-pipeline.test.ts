@@ -14,7 +14,7 @@ import { TaskTracker } from '../../electron/services/tasks.js';
 import type { FileReport } from '../../shared/ipc/methods/ingest.js';
 import { adminPassword, newArchive, rawDatabase } from '../support/archive.js';
 import { coverSheetScan } from '../support/cover-sheets.js';
-import { applicationForm, blankScan, healthDeclaration, scanForm } from '../support/scans.js';
+import { applicationForm, blankScan, healthDeclaration, scanForm, scannedPdf } from '../support/scans.js';
 
 /**
  * The pipeline end to end on a real archive with real OCR (the native `tesseract`, which CI
@@ -87,16 +87,6 @@ async function ingest(files: { name: string; bytes: Buffer }[]): Promise<FileRep
   return agent.db.call('ingest.files', { actorId: agent.user.id, batchId });
 }
 
-async function pdfOf(images: Buffer[], dpi = 300): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  for (const image of images) {
-    const embedded = await pdf.embedJpg(image);
-    const page = pdf.addPage([(embedded.width / dpi) * 72, (embedded.height / dpi) * 72]);
-    page.drawImage(embedded, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
-  }
-  return Buffer.from(await pdf.save());
-}
-
 describe('filing', () => {
   let filedDocumentId: string;
 
@@ -142,7 +132,7 @@ describe('filing', () => {
 
   it('flags pages under 200 dpi and blank pages, and keeps them', async () => {
     const low = await scanForm(healthDeclaration(wang), { dpi: 150 });
-    const pdf = await pdfOf([await scanForm(healthDeclaration(wang), { dpi: 200 }), await blankScan({ dpi: 200 })], 200);
+    const pdf = await scannedPdf([await scanForm(healthDeclaration(wang), { dpi: 200 }), await blankScan({ dpi: 200 })], 200);
     const [lowReport, pdfReport] = await ingest([
       { name: 'low.jpg', bytes: low },
       { name: 'with-blank.pdf', bytes: pdf },
@@ -167,7 +157,7 @@ describe('cover sheets', () => {
       await coverSheetScan(sheet(wangId, 'id_copy', null), ['王芳'], { dpi: 200, skew: -0.5 }),
       await scanForm({ title: '居民身份证', fields: [{ label: '姓名', value: '王芳' }] }, { dpi: 200 }),
     ];
-    const [report] = await ingest([{ name: 'stack.pdf', bytes: await pdfOf(pages, 200) }]);
+    const [report] = await ingest([{ name: 'stack.pdf', bytes: await scannedPdf(pages, 200) }]);
     expect(report).toMatchObject({ outcome: 'mixed', pages: 6 });
     const byState = report!.documents.map((d) => [d.state, d.customerId, d.documentTypeCode, d.pages]);
     expect(byState).toEqual([
@@ -182,7 +172,7 @@ describe('cover sheets', () => {
 
   it('ignores a cover sheet from another archive: the bundle goes to the inbox', async () => {
     const foreign = encodeCoverSheet({ archiveId: '0192aaaa-0000-7000-8000-000000000000', customerId: zhangId, policyId: null, documentTypeCode: 'id_copy', batchLabel: 'x' });
-    const pdf = await pdfOf([await coverSheetScan(foreign, ['?'], { dpi: 200 }), await scanForm({ title: '说明', fields: [] }, { dpi: 200 })], 200);
+    const pdf = await scannedPdf([await coverSheetScan(foreign, ['?'], { dpi: 200 }), await scanForm({ title: '说明', fields: [] }, { dpi: 200 })], 200);
     const [report] = await ingest([{ name: 'foreign.pdf', bytes: pdf }]);
     expect(report!.documents.map((d) => d.state)).toEqual(['inbox']);
   }, 120_000);
@@ -193,8 +183,8 @@ describe('cancelling', () => {
     const pages = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => scanForm({ title: `附件 ${n}`, fields: [{ label: '页码', value: String(n) }] }, { dpi: 200, seed: 100 + n })));
     const service = runtime.current();
     const batchId = await service.startBatch('drop', null);
-    await service.addFile(batchId, 'first.pdf', await pdfOf(pages.slice(0, 3), 200));
-    await service.addFile(batchId, 'second.pdf', await pdfOf(pages.slice(3), 200));
+    await service.addFile(batchId, 'first.pdf', await scannedPdf(pages.slice(0, 3), 200));
+    await service.addFile(batchId, 'second.pdf', await scannedPdf(pages.slice(3), 200));
     await service.closeBatch(batchId);
     await expect.poll(async () => (await service.batches(20)).find((b) => b.batchId === batchId)?.pagesDone ?? 0, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
     await service.cancel(batchId);
@@ -247,7 +237,7 @@ describe('inbox and viewer', () => {
       await scanForm({ title: '附页', fields: [{ label: '备注', value: '无' }] }, { dpi: 200 }),
       await scanForm({ title: '附页二', fields: [{ label: '备注', value: '无' }] }, { dpi: 200 }),
     ];
-    const [report] = await ingest([{ name: 'unsorted.pdf', bytes: await pdfOf(pages, 200) }]);
+    const [report] = await ingest([{ name: 'unsorted.pdf', bytes: await scannedPdf(pages, 200) }]);
     expect(report!.documents[0]!.state).toBe('inbox');
     return report!.documents[0]!.documentId;
   }

@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ColorMode, QualityFlag } from '../../../shared/ipc/methods/ingest.js';
+import { readQrCodes } from '../recognise/qr-codes.js';
 import type { DecodedPage } from '../types.js';
 import { hasColour, isBlank } from './page-analysis.js';
 
@@ -43,7 +44,9 @@ export async function normalisePage(page: RawPage): Promise<DecodedPage> {
     stored().resize({ width: Math.min(thumbnailWidth, width) }).jpeg({ quality: 75 }).toBuffer(),
     encodeOcr(grey(), width, height, dpi),
   ]);
-  return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocrImage, width, height, dpi, colorMode, flags, text: page.text };
+  // Read here, in the reader process: QR search costs as much CPU as decoding the page.
+  const qrTexts = flags.includes('blank') ? [] : await readQrCodes(ocrImage);
+  return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocrImage, width, height, dpi, colorMode, flags, text: page.text, qrTexts };
 }
 
 function encodeStored(image: Sharp, mode: ColorMode, dpi: number | null): Promise<Buffer> {
