@@ -284,13 +284,13 @@ describe('MediaReader', () => {
   });
 
   it('refuses a file whose process had to be killed as corrupt, and carries on with a new process', async () => {
-    const patient = MediaReader.start(1, { stallMs: 3000 });
+    // The flood parses for about two minutes here; a small page, even on a loaded machine, in far less.
+    const patient = MediaReader.start(1, { stallMs: 20_000 });
     try {
       const flood = await patient.open((await operatorFloodPdf()).data, defaultLimits);
       await expect(flood.page(0)).rejects.toMatchObject({ reason: 'corrupt' });
       await expect(flood.page(0)).rejects.toMatchObject({ reason: 'corrupt' });
       await flood.close();
-      // A small page, so that even a loaded machine reads it well within the short stall limit.
       const small = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#ffffff' } }).withMetadata({ density: 150 }).png().toBuffer();
       const media = await patient.open(small, defaultLimits);
       expect((await media.page(0)).dpi).toBe(150);
@@ -298,7 +298,7 @@ describe('MediaReader', () => {
     } finally {
       await patient.close();
     }
-  });
+  }, 120_000);
 
   it('refuses a file that blows the reader heap as corrupt, without harming this process', async () => {
     const small = MediaReader.start(1, { heapMb: 256 });
