@@ -7,6 +7,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The browser tests poll the page; a loaded machine (OCR beside Chromium) answers in seconds, not in the default one.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

@@ -312,5 +312,5 @@ describe('MediaReader', () => {
     } finally {
       await small.close();
     }
-  });
+  }, 180_000);
 });
