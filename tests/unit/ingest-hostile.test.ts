@@ -18,7 +18,7 @@ import {
   truncatedJpeg,
   truncatedPdf,
 } from '../support/hostile-files.js';
-import { applicationForm, scanForm, scanTiff } from '../support/scans.js';
+import { applicationForm, scanForm, scannedPdf, scanTiff } from '../support/scans.js';
 
 const form = applicationForm({ name: '张三', idNumber: '110101199003071234' });
 
@@ -126,6 +126,18 @@ describe('hostile files', () => {
   it('finds a script name spelt with #xx escapes', () => {
     expect(bytesHaveScripts(Buffer.from('%PDF-1.4\n1 0 obj << /S /Java#53cript /J#53 (app.alert(1)) >> endobj\n%%EOF'))).toBe(true);
     expect(bytesHaveScripts(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Font /BaseFont /JSans >> endobj\n%%EOF'))).toBe(false);
+  });
+
+  it('reads script names in dictionaries only: image data that happens to hold /JS is a scan, not a script', async () => {
+    const scan = await scanForm({ title: '保险合同', fields: [] }, { dpi: 100 });
+    // A comment segment right after the JPEG's start marker, as scanner software writes them.
+    const text = Buffer.from(' /JS (x) /JavaScript ', 'latin1');
+    const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, text.length + 2]), text]);
+    const jpeg = Buffer.concat([scan.subarray(0, 2), segment, scan.subarray(2)]);
+    const pdf = await scannedPdf([jpeg], 100);
+    expect(pdf.includes('/JS (x)')).toBe(true);
+    expect(bytesHaveScripts(pdf)).toBe(false);
+    expect((await openMedia(pdf, defaultLimits)).pageCount).toBe(1);
   });
 
   it('refuses a PDF of 1,100 pages, which relaxed limits then admit', async () => {

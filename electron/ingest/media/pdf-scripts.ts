@@ -26,20 +26,46 @@ const nameEnd = new Set([...'\0\t\n\f\r ()<>[]{}/%'].map((c) => c.charCodeAt(0))
 const maxInflated = 64 * 1024 * 1024;
 
 /**
- * Looks for the /JS and /JavaScript names in the raw bytes, decoding #xx escapes ("/Java#53cript"
- * is the same name), and inside compressed object streams, where producers put most
- * dictionaries and where a plain byte search sees nothing.
+ * Looks for the /JS and /JavaScript names in the raw bytes outside stream data, decoding #xx
+ * escapes ("/Java#53cript" is the same name), and inside compressed object streams, where
+ * producers put most dictionaries and where a plain byte search sees nothing. Other streams are
+ * skipped: scripts live in dictionaries, and image data holds "/JS" by chance (about one
+ * scanned page in 170 did, refusing valid scans).
  */
 export function bytesHaveScripts(data: Uint8Array): boolean {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  for (const { name, end } of names(bytes)) {
-    if (scriptNames.has(name)) return true;
-    if (name === 'ObjStm') {
-      const inside = objectStream(bytes, end);
+  for (const { outside, body } of streamParts(bytes)) {
+    const found = [...names(outside)];
+    if (found.some((n) => scriptNames.has(n.name))) return true;
+    // The dictionary just before a stream describes it: an object stream is looked inside.
+    const lastObject = outside.lastIndexOf('endobj');
+    if (body && found.some((n) => n.name === 'ObjStm' && n.end > lastObject)) {
+      const inside = inflate(body);
       if (inside && [...names(inside)].some((inner) => scriptNames.has(inner.name))) return true;
     }
   }
   return false;
+}
+
+/** The file cut at each stream: the bytes before it (dictionaries) and the stream's data. */
+function* streamParts(bytes: Buffer): Generator<{ outside: Buffer; body: Buffer | null }> {
+  let at = 0;
+  for (;;) {
+    let keyword = bytes.indexOf('stream', at);
+    // "endstream" is not the start of one.
+    while (keyword !== -1 && bytes.toString('latin1', keyword - 3, keyword) === 'end') keyword = bytes.indexOf('stream', keyword + 6);
+    if (keyword === -1) {
+      yield { outside: bytes.subarray(at), body: null };
+      return;
+    }
+    let start = keyword + 'stream'.length;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    const end = bytes.indexOf('endstream', start);
+    yield { outside: bytes.subarray(at, keyword), body: bytes.subarray(start, end === -1 ? bytes.length : end) };
+    if (end === -1) return;
+    at = end + 'endstream'.length;
+  }
 }
 
 function* names(bytes: Buffer): Generator<{ name: string; end: number }> {
@@ -62,17 +88,10 @@ function* names(bytes: Buffer): Generator<{ name: string; end: number }> {
   }
 }
 
-/** The inflated content of the object stream whose dictionary names /ObjStm at `from`. */
-function objectStream(bytes: Buffer, from: number): Buffer | null {
-  const keyword = bytes.indexOf('stream', from);
-  if (keyword === -1 || keyword - from > 4096) return null;
-  let start = keyword + 'stream'.length;
-  if (bytes[start] === 0x0d) start++;
-  if (bytes[start] === 0x0a) start++;
-  const end = bytes.indexOf('endstream', start);
-  if (end === -1) return null;
+/** An object stream's content, inflated. */
+function inflate(body: Buffer): Buffer | null {
   try {
-    return inflateSync(bytes.subarray(start, end), { maxOutputLength: maxInflated, finishFlush: constants.Z_SYNC_FLUSH /* tolerates a cut stream */ });
+    return inflateSync(body, { maxOutputLength: maxInflated, finishFlush: constants.Z_SYNC_FLUSH /* tolerates a cut stream */ });
   } catch {
     // Not deflated, or deflated past the cap: pdf.js's own checks still apply.
     return null;
