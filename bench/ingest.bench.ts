@@ -15,9 +15,7 @@ import { bytesHaveScripts } from '../electron/ingest/media/pdf-scripts.js';
 import { normalisePage } from '../electron/ingest/media/normalise.js';
 import { hasColour, isBlank } from '../electron/ingest/media/page-analysis.js';
 import { createNativeTesseract } from '../electron/ingest/ocr/native-tesseract.js';
-import { preparePage } from '../electron/ingest/ocr/prepare-page.js';
-import { readQrCodes } from '../electron/ingest/recognise/cover-sheet.js';
-import { defaultLimits } from '../electron/ingest/types.js';
+import { defaultLimits, type OcrInput } from '../electron/ingest/types.js';
 import { rawDatabase } from '../tests/support/archive.js';
 import { applicationForm, type FormSpec, healthDeclaration, scannedPdf, scanForm } from '../tests/support/scans.js';
 import type { BenchOptions, BenchResult } from './run.js';
@@ -769,7 +767,6 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
   const store = await PageStore.open(storeDir, randomBytes(32));
   const reader = MediaReader.start(1);
   const media: number[] = [];
-  const qr: number[] = [];
   const stores: number[] = [];
   const memory = new MemorySampler().start();
   const started = performance.now();
@@ -785,9 +782,6 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
       await opened.close();
       media.push(performance.now() - t);
       t = performance.now();
-      await readQrCodes(decoded.ocrImage);
-      qr.push(performance.now() - t);
-      t = performance.now();
       await (await store.stage(decoded.image)).commit();
       await (await store.stage(decoded.thumbnail)).commit();
       storeMs += performance.now() - t;
@@ -800,9 +794,9 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
   const wallMs = performance.now() - started;
   const mem = memory.stop();
   const pipelineMs = 60_000 / pipelinePagesPerMinute;
-  const perPage = { media: mean(media), qr: mean(qr), store: mean(stores) };
-  const sum = perPage.media + perPage.qr + perPage.store;
-  log(`stages alone: media ${perPage.media.toFixed(0)} ms, QR ${perPage.qr.toFixed(0)} ms, store ${perPage.store.toFixed(0)} ms per page; pipeline ${pipelineMs.toFixed(0)} ms`);
+  const perPage = { media: mean(media), store: mean(stores) };
+  const sum = perPage.media + perPage.store;
+  log(`stages alone: media ${perPage.media.toFixed(0)} ms, store ${perPage.store.toFixed(0)} ms per page; pipeline ${pipelineMs.toFixed(0)} ms`);
 
   // The media reader's work, split, on this thread: decode, analysis, and the three encodes one after another.
   const split = { header: [] as number[], decode: [] as number[], analyse: [] as number[], normalise: [] as number[], storedJpeg: [] as number[], thumbnail: [] as number[], ocrPng: [] as number[] };
@@ -848,17 +842,15 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
         wallMs,
         pagesPerMinute: perMinute(pages.length, wallMs),
         mediaMs: perPage.media,
-        qrMs: perPage.qr,
         storeMs: perPage.store,
         sumMs: sum,
         pipelinePageMs: pipelineMs,
         mediaShare: perPage.media / pipelineMs,
-        qrShare: perPage.qr / pipelineMs,
         storeShare: perPage.store / pipelineMs,
         restShare: Math.max(0, pipelineMs - sum) / pipelineMs,
         peakRssMiB: mem.peakRssMiB,
       },
-      note: 'per page (means): media = MediaReader with 1 reader, as the runtime starts it on 2 cores: open + page + close, the page handed back; qr = readQrCodes on the OCR image (this thread); store = original, page and thumbnail sealed and committed (AES-256-GCM, fsync); shares of the no-OCR pipeline\'s time per page, rest = database, progress events, scheduling',
+      note: 'per page (means): media = MediaReader with 1 reader, as the runtime starts it on 2 cores: open + page + close, the page handed back (QR search and OCR preparation included: both run in the reader process); store = original, page and thumbnail sealed and committed (AES-256-GCM, fsync); shares of the no-OCR pipeline\'s time per page, rest = database, progress events, scheduling',
     },
     {
       bench,
@@ -919,27 +911,21 @@ async function pdfMediaAlone(pdf: string, pages: PageFile[]): Promise<BenchResul
 }
 
 /**
- * The native engine as the pipeline uses it, fed directly: preparePage (ruling removal, on this
- * thread) then `tesseract stdin stdout --psm 4 … tsv`, two pages at a time (its default on 2 cores).
+ * The native engine as the pipeline uses it, fed directly with the pages the media reader readied
+ * (rulings erased): `tesseract stdin stdout --psm 4 … tsv`, two pages at a time (its default on 2 cores).
  */
 async function ocrEngineAlone(pages: PageFile[], cliPagesPerMinute: number): Promise<BenchResult[]> {
   log(`native OCR engine alone on ${pages.length} pages`);
   const reader = MediaReader.start(1);
-  const images: Buffer[] = [];
+  const images: OcrInput[] = [];
   try {
     for (const page of pages) {
       const opened = await reader.open(await readFile(page.path), defaultLimits);
-      images.push(Buffer.from((await opened.page(0)).ocrImage));
+      images.push((await opened.page(0)).ocr);
       await opened.close();
     }
   } finally {
     await reader.close();
-  }
-  const prepare: number[] = [];
-  for (const image of images) {
-    const t = performance.now();
-    await preparePage(image);
-    prepare.push(performance.now() - t);
   }
   const engine = createNativeTesseract();
   const results: BenchResult[] = [];
@@ -962,8 +948,8 @@ async function ocrEngineAlone(pages: PageFile[], cliPagesPerMinute: number): Pro
       results.push({
         bench,
         name: `native OCR engine alone, ${parallel} page${parallel > 1 ? 's' : ''} at a time (${images.length} pages)`,
-        values: { wallMs, pagesPerMinute, vsTesseractCliRatio: pagesPerMinute / cliPagesPerMinute, preparePageMs: mean(prepare), idsFound: idsFound(pages, texts) },
-        note: `createNativeTesseract() (concurrency ${engine.concurrency}) fed the media reader's OCR images, ${parallel} recognize() calls at a time; preparePage = greyscale decode + removeRulings + PNG, on the main thread (mean per page, measured alone)`,
+        values: { wallMs, pagesPerMinute, vsTesseractCliRatio: pagesPerMinute / cliPagesPerMinute, idsFound: idsFound(pages, texts) },
+        note: `createNativeTesseract() (concurrency ${engine.concurrency}) fed the media reader's readied pages, ${parallel} recognize() calls at a time`,
       });
     }
   } finally {

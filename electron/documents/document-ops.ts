@@ -176,9 +176,9 @@ export const documentOps = {
   },
 
   /** The stored images of an inbox document's pages, for reading them again. */
-  'inbox.pagesToReread'(db: Db, a: { actorId: string; documentId: string }): { pageId: string; blobId: string; dpi: number | null; rotation: number }[] {
+  'inbox.pagesToReread'(db: Db, a: { actorId: string; documentId: string }): { pageId: string; blobId: string; rotation: number }[] {
     const doc = inboxDocument(db, activeUser(db, a.actorId), a.documentId);
-    return doc.pages.map((p) => ({ pageId: p.pageId, blobId: pageOwner(db, p.pageId).blobId, dpi: p.dpi, rotation: p.rotation }));
+    return doc.pages.map((p) => ({ pageId: p.pageId, blobId: pageOwner(db, p.pageId).blobId, rotation: p.rotation }));
   },
 
   'inbox.saveReread'(db: Db, a: { actorId: string; documentId: string; pages: { pageId: string; text: string | null; confidence: number | null; failed: boolean }[] }): InboxItem {

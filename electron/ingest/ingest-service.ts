@@ -202,7 +202,7 @@ export class IngestService {
     let ocrConfidence: number | null = null;
     if (!text && ocr && !flags.includes('blank')) {
       try {
-        const result = await ocr.recognize(page.ocrImage, this.deps.ocrLanguages());
+        const result = await ocr.recognize(page.ocr, this.deps.ocrLanguages());
         text = result.text;
         ocrConfidence = result.confidence;
         textSource = 'ocr';

@@ -12,7 +12,7 @@ import { createOcrEngine } from './ocr/choose-engine.js';
 import { HotFolderWatcher } from './sources/hot-folder.js';
 import { createScannerAdapter, type ScannerAdapter } from './sources/scanner.js';
 import type { HotFolderRow } from './source-ops.js';
-import { defaultLimits, type OcrEngine } from './types.js';
+import { defaultLimits, type OcrEngine, type OcrInput } from './types.js';
 
 export interface IngestOptions {
   /** 'auto': the native `tesseract` when installed, else tesseract.js; 'off' never reads text. */
@@ -50,7 +50,7 @@ export class IngestRuntime {
     this.service = new IngestService(session, {
       hub: this.hub,
       tasks: this.tasks,
-      media: () => (this.reader ??= MediaReader.start(Math.max(1, Math.min(2, availableParallelism() - 1)))),
+      media: () => this.mediaReader(),
       ocr: () => this.ocr(),
       ocrLanguages: () => this.languages(),
     });
@@ -91,6 +91,20 @@ export class IngestRuntime {
 
   languages(): string[] {
     return this.settings.traditionalChinese ? ['chi_sim', 'chi_tra', 'eng'] : ['chi_sim', 'eng'];
+  }
+
+  private mediaReader(): MediaReader {
+    return (this.reader ??= MediaReader.start(Math.max(1, Math.min(2, availableParallelism() - 1))));
+  }
+
+  /** A stored page image readied for OCR again, the same way ingest readies it (in the reader process). */
+  async ocrInputFor(image: Buffer): Promise<OcrInput> {
+    const media = await this.mediaReader().open(image, defaultLimits);
+    try {
+      return (await media.page(0)).ocr;
+    } finally {
+      await media.close();
+    }
   }
 
   /** The OCR engine, started on first use; null when OCR is off. */

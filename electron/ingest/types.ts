@@ -39,8 +39,8 @@ export interface DecodedPage {
   mime: 'image/jpeg' | 'image/png';
   /** A small JPEG for lists and the viewer's strip. */
   thumbnail: Buffer;
-  /** Greyscale PNG for OCR and QR reading, at most 300 dpi. */
-  ocrImage: Buffer;
+  /** The page readied for OCR in the reader process (greyscale, ruling lines erased, at most 300 dpi). */
+  ocr: OcrInput;
   width: number;
   height: number;
   /** Scan resolution; null when the file does not say and it cannot be derived. */
@@ -62,6 +62,16 @@ export interface OpenedMedia {
   close(): Promise<void>;
 }
 
+/** A page as both OCR engines read it. */
+export interface OcrInput {
+  /** Greyscale PGM, kept in memory only. */
+  image: Buffer;
+  /** The scan's resolution, or an estimate when the file does not record it. */
+  dpi: number;
+  /** Whether `dpi` was recorded in the image rather than estimated. */
+  dpiKnown: boolean;
+}
+
 export interface OcrResult {
   text: string;
   /** Mean word confidence, 0–100. */
@@ -73,6 +83,6 @@ export interface OcrEngine {
   readonly name: 'tesseract.js' | 'tesseract';
   /** How many pages it reads at once. */
   readonly concurrency: number;
-  recognize(image: Buffer, languages: readonly string[]): Promise<OcrResult>;
+  recognize(page: OcrInput, languages: readonly string[]): Promise<OcrResult>;
   close(): Promise<void>;
 }

@@ -5,7 +5,8 @@ import { createNativeTesseract, nativeTesseractAvailable } from '../../electron/
 import { createTesseractJs } from '../../electron/ingest/ocr/tesseract-js.js';
 import { classifyDocument } from '../../electron/ingest/recognise/classify.js';
 import { extractIdentifiers } from '../../electron/ingest/recognise/identifiers.js';
-import type { OcrEngine } from '../../electron/ingest/types.js';
+import { preparePage } from '../../electron/ingest/ocr/prepare-page.js';
+import type { OcrEngine, OcrInput } from '../../electron/ingest/types.js';
 import { documentTypeCatalogue } from '../../electron/records/document-type-catalogue.js';
 import { applicationForm, type FormSpec, healthDeclaration, scanForm, type ScanOptions } from '../support/scans.js';
 
@@ -18,9 +19,9 @@ const types = documentTypeCatalogue.map((t) => ({ id: t.code, code: t.code, keyw
 const customer = { name: '张伟明', idNumber: '11010519491231002X', policyNumber: 'P2024-00012345', mobile: '13812345678' };
 const hasNative = await nativeTesseractAvailable(languages);
 
-/** The scan as the media reader hands it to OCR: a greyscale PNG that records its resolution. */
-async function ocrImage(form: FormSpec, options: ScanOptions): Promise<Buffer> {
-  return sharp(await scanForm(form, options)).grayscale().withMetadata({ density: options.dpi ?? 300 }).png().toBuffer();
+/** The scan as the media reader hands it to OCR: readied from a greyscale PNG that records its resolution. */
+async function ocrInput(form: FormSpec, options: ScanOptions): Promise<OcrInput> {
+  return preparePage(await sharp(await scanForm(form, options)).grayscale().withMetadata({ density: options.dpi ?? 300 }).png().toBuffer());
 }
 
 const engines: OcrEngine[] = [];
@@ -37,7 +38,7 @@ describe.skipIf(!hasNative)('native tesseract', () => {
   engines.push(engine);
 
   it('reads name, ID number and policy number from the cells of an application form at 300 dpi', async () => {
-    const page = await ocrImage(applicationForm(customer), { dpi: 300, skew: 1.5, noise: 0.004, seed: 3 });
+    const page = await ocrInput(applicationForm(customer), { dpi: 300, skew: 1.5, noise: 0.004, seed: 3 });
     const { text, confidence } = await engine.recognize(page, languages);
     expect(flat(text)).toContain(customer.name);
     expect(flat(text)).toContain(customer.idNumber);
@@ -53,8 +54,8 @@ describe.skipIf(!hasNative)('native tesseract', () => {
 
   it('reads a noisy health declaration at 200 dpi and an application form at 150 dpi', async () => {
     const [health, small] = await Promise.all([
-      ocrImage(healthDeclaration(customer), { dpi: 200, skew: -1.2, noise: 0.01, seed: 5 }),
-      ocrImage(applicationForm(customer), { dpi: 150, skew: 1, noise: 0.004, seed: 7 }),
+      ocrInput(healthDeclaration(customer), { dpi: 200, skew: -1.2, noise: 0.01, seed: 5 }),
+      ocrInput(applicationForm(customer), { dpi: 150, skew: 1, noise: 0.004, seed: 7 }),
     ]);
     const [healthText, smallText] = await Promise.all([engine.recognize(health, languages), engine.recognize(small, languages)]);
     expect(extractIdentifiers([{ pageNo: 1, text: healthText.text }]).idNumbers.map((f) => f.value)).toEqual([customer.idNumber]);
@@ -63,12 +64,12 @@ describe.skipIf(!hasNative)('native tesseract', () => {
   });
 
   it('fails with a clear error, never hangs: missing program, timeout, unreadable image', async () => {
-    const page = await ocrImage(applicationForm(customer), { dpi: 150 });
+    const page = await ocrInput(applicationForm(customer), { dpi: 150 });
     const missing = createNativeTesseract({ binary: '/nonexistent/tesseract' });
     await expect(missing.recognize(page, languages)).rejects.toThrow(/could not be started/);
     const hurried = createNativeTesseract({ timeoutMs: 50 });
     await expect(hurried.recognize(page, languages)).rejects.toThrow(/did not finish a page within 0.05 s/);
-    await expect(engine.recognize(Buffer.from('not an image'), languages)).rejects.toThrow();
+    await expect(engine.recognize({ image: Buffer.from('not an image'), dpi: 300, dpiKnown: true }, languages)).rejects.toThrow();
     await expect(engine.recognize(page, ['--psm'])).rejects.toThrow(/language code/);
     await Promise.all([missing.close(), hurried.close()]);
   });
@@ -84,7 +85,7 @@ describe('tesseract.js', () => {
   it('reads name, ID number and policy number from the cells of an application form', { timeout: 90_000 }, async () => {
     const engine = createTesseractJs({ workers: 1 });
     engines.push(engine);
-    const page = await ocrImage(applicationForm(customer), { dpi: 300, skew: -1, noise: 0.004, seed: 11 });
+    const page = await ocrInput(applicationForm(customer), { dpi: 300, skew: -1, noise: 0.004, seed: 11 });
     const { text, confidence } = await engine.recognize(page, languages);
     expect(flat(text)).toContain(customer.name);
     expect(flat(text)).toContain(customer.idNumber);

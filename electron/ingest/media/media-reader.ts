@@ -211,5 +211,5 @@ export class MediaReader {
 /** Buffers arrive as plain byte arrays; the pipeline expects Buffers (views, not copies). */
 function revivePage(page: DecodedPage): DecodedPage {
   const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { ...page, image: buffer(page.image), thumbnail: buffer(page.thumbnail), ocrImage: buffer(page.ocrImage) };
+  return { ...page, image: buffer(page.image), thumbnail: buffer(page.thumbnail), ocr: { ...page.ocr, image: buffer(page.ocr.image) } };
 }

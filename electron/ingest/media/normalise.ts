@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ColorMode, QualityFlag } from '../../../shared/ipc/methods/ingest.js';
+import { preparePage } from '../ocr/prepare-page.js';
 import { readQrCodes } from '../recognise/qr-codes.js';
 import type { DecodedPage } from '../types.js';
 import { hasColour, isBlank } from './page-analysis.js';
@@ -39,14 +40,15 @@ export async function normalisePage(page: RawPage): Promise<DecodedPage> {
   const source = () => sharp(pixels, { raw: { width, height, channels } });
   const grey = () => source().toColourspace('b-w');
   const stored = () => (colorMode === 'color' ? source() : grey());
-  const [image, thumbnail, ocrImage] = await Promise.all([
+  const [image, thumbnail, ocrPng] = await Promise.all([
     encodeStored(stored(), colorMode, dpi),
     stored().resize({ width: Math.min(thumbnailWidth, width) }).jpeg({ quality: 75 }).toBuffer(),
     encodeOcr(grey(), width, height, dpi),
   ]);
   // Read here, in the reader process: QR search costs as much CPU as decoding the page.
-  const qrTexts = flags.includes('blank') ? [] : await readQrCodes(ocrImage);
-  return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocrImage, width, height, dpi, colorMode, flags, text: page.text, qrTexts };
+  const qrTexts = flags.includes('blank') ? [] : await readQrCodes(ocrPng);
+  const ocr = await preparePage(ocrPng);
+  return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocr, width, height, dpi, colorMode, flags, text: page.text, qrTexts };
 }
 
 function encodeStored(image: Sharp, mode: ColorMode, dpi: number | null): Promise<Buffer> {

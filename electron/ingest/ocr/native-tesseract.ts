@@ -2,7 +2,6 @@ import { execFile, spawn } from 'node:child_process';
 import type { OcrEngine, OcrResult } from '../types.js';
 import { checkLanguages, ocrCapacity } from './capacity.js';
 import { limit } from './limit.js';
-import { preparePage } from './prepare-page.js';
 import { textFromTsv } from './tsv-text.js';
 
 /**
@@ -90,13 +89,10 @@ export function createNativeTesseract(options: NativeTesseractOptions = {}): Ocr
   return {
     name: 'tesseract',
     concurrency,
-    async recognize(image, languages) {
+    async recognize(page, languages) {
       const langs = checkLanguages(languages);
       if (closed) throw new Error('The OCR engine is closed');
-      return queue(async () => {
-        const page = await preparePage(image);
-        return run(page.image, langs, page.dpiKnown ? page.dpi : null);
-      });
+      return queue(() => run(page.image, langs, page.dpiKnown ? page.dpi : null));
     },
     async close() {
       closed = true;

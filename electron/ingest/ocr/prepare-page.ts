@@ -1,14 +1,6 @@
 import sharp from 'sharp';
+import type { OcrInput } from '../types.js';
 import { removeRulings } from './remove-rulings.js';
-
-export interface PreparedPage {
-  /** Greyscale PGM without ruling lines, kept in memory only. */
-  image: Buffer;
-  /** The scan's resolution, or an estimate when the file does not record it. */
-  dpi: number;
-  /** Whether `dpi` was recorded in the image rather than estimated. */
-  dpiKnown: boolean;
-}
 
 /** A4's long side in inches: most of what branch offices scan is A4. */
 const a4LongSideInches = 11.69;
@@ -24,8 +16,12 @@ function resolution(density: number | undefined, width: number, height: number):
   return { dpi: Math.round(Math.min(300, Math.max(100, estimate))), dpiKnown: false };
 }
 
-/** Readies a page image for Tesseract: greyscale, ruling lines and specks erased. */
-export async function preparePage(image: Buffer): Promise<PreparedPage> {
+/**
+ * Readies a page image for Tesseract: greyscale, ruling lines and specks erased. Runs in the
+ * media reader process (media/normalise.ts): erasing rulings is a few hundred milliseconds of
+ * JavaScript per page that must not hold up the app's main thread.
+ */
+export async function preparePage(image: Buffer): Promise<OcrInput> {
   const decoded = sharp(image, { failOn: 'error' });
   const meta = await decoded.metadata();
   const { data, info } = await decoded.flatten({ background: '#ffffff' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });

@@ -4,7 +4,6 @@ import type { OcrEngine } from '../types.js';
 import { checkLanguages, ocrCapacity } from './capacity.js';
 import { LanguageFolder } from './language-data.js';
 import { limit, withTimeout } from './limit.js';
-import { preparePage } from './prepare-page.js';
 import { textFromTsv } from './tsv-text.js';
 
 /**
@@ -98,11 +97,10 @@ export function createTesseractJs(options: TesseractJsOptions = {}): OcrEngine {
   return {
     name: 'tesseract.js',
     concurrency,
-    async recognize(image, languages) {
+    async recognize(page, languages) {
       checkLanguages(languages);
       if (closed) throw new Error('The OCR engine is closed');
       return queue(async () => {
-        const page = await preparePage(image);
         if (closed) throw new Error(closedWhileReading);
         const pooled = await acquire(languages);
         const abandoned = new Promise<never>((_, reject) => busy.set(pooled, reject));
