@@ -41,9 +41,17 @@ function failed(detail: string, extra: Record<string, unknown> = {}): DossierErr
   return new DossierError('SCANNER_FAILED', { detail, ...extra });
 }
 
+/**
+ * scanimage's report of a signal it caught. Backends that read the device on a thread of their own
+ * (SANE's `test` backend among them) can take a SIGPIPE when scanimage cancels after an error,
+ * which buries the error itself under these lines.
+ */
+const signalNoise = /^scanimage: (received signal \d+|aborting)$/;
+
 /** scanimage's last complaint, e.g. "sane_start: Document feeder out of documents". */
 function complaint(stderr: string, deviceId: string, code: number | null): string {
-  const lines = stderr.split(/\r?\n/).filter((line) => line.startsWith('scanimage: '));
+  const said = stderr.split(/\r?\n/).filter((line) => line.startsWith('scanimage: '));
+  const lines = said.some((line) => !signalNoise.test(line)) ? said.filter((line) => !signalNoise.test(line)) : said;
   let last = lines.at(-1)?.slice('scanimage: '.length);
   if (last && deviceId) last = last.split(deviceId).join('<device>');
   return `scanimage exit ${code ?? 'killed'}${last ? `: ${last}` : ''}`;
