@@ -19,9 +19,10 @@ const types = documentTypeCatalogue.map((t) => ({ id: t.code, code: t.code, keyw
 const customer = { name: '张伟明', idNumber: '11010519491231002X', policyNumber: 'P2024-00012345', mobile: '13812345678' };
 const hasNative = await nativeTesseractAvailable(languages);
 
-/** The scan as the media reader hands it to OCR: readied from a greyscale PNG that records its resolution. */
+/** The scan as the media reader hands it to OCR: its greyscale pixels readied, at its resolution. */
 async function ocrInput(form: FormSpec, options: ScanOptions): Promise<OcrInput> {
-  return preparePage(await sharp(await scanForm(form, options)).grayscale().withMetadata({ density: options.dpi ?? 300 }).png().toBuffer());
+  const { data, info } = await sharp(await scanForm(form, options)).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return preparePage({ data, width: info.width, height: info.height }, options.dpi ?? 300);
 }
 
 const engines: OcrEngine[] = [];

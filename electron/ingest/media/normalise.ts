@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { ColorMode, QualityFlag } from '../../../shared/ipc/methods/ingest.js';
-import { preparePage } from '../ocr/prepare-page.js';
+import { type GreyPixels, preparePage } from '../ocr/prepare-page.js';
 import { readQrCodes } from '../recognise/qr-codes.js';
 import type { DecodedPage } from '../types.js';
 import { hasColour, isBlank } from './page-analysis.js';
@@ -40,14 +40,15 @@ export async function normalisePage(page: RawPage): Promise<DecodedPage> {
   const source = () => sharp(pixels, { raw: { width, height, channels } });
   const grey = () => source().toColourspace('b-w');
   const stored = () => (colorMode === 'color' ? source() : grey());
-  const [image, thumbnail, ocrPng] = await Promise.all([
+  const [image, thumbnail, ocrPixels] = await Promise.all([
     encodeStored(stored(), colorMode, dpi),
     stored().resize({ width: Math.min(thumbnailWidth, width) }).jpeg({ quality: 75 }).toBuffer(),
-    encodeOcr(grey(), width, height, dpi),
+    ocrScale(grey(), width, height, dpi),
   ]);
   // Read here, in the reader process: QR search costs as much CPU as decoding the page.
-  const qrTexts = flags.includes('blank') ? [] : await readQrCodes(ocrPng);
-  const ocr = await preparePage(ocrPng);
+  const qrTexts = flags.includes('blank') ? [] : await readQrCodes(ocrPixels);
+  // After the QR search: erasing rulings would erase a QR code's large squares too.
+  const ocr = preparePage(ocrPixels, ocrPixels.dpi);
   return { index: page.index, image, mime: colorMode === 'bw' ? 'image/png' : 'image/jpeg', thumbnail, ocr, width, height, dpi, colorMode, flags, text: page.text, qrTexts };
 }
 
@@ -57,10 +58,10 @@ function encodeStored(image: Sharp, mode: ColorMode, dpi: number | null): Promis
   return (mode === 'bw' ? image.png({ palette: true, colours: 2, dither: 0 }) : image.jpeg({ quality: 85 })).toBuffer();
 }
 
-function encodeOcr(image: Sharp, width: number, height: number, dpi: number | null): Promise<Buffer> {
+/** The greyscale pixels OCR and the QR search read: at most 300 dpi, never encoded. */
+async function ocrScale(image: Sharp, width: number, height: number, dpi: number | null): Promise<GreyPixels & { dpi: number | null }> {
   const scale = dpi !== null ? Math.min(1, maxOcrDpi / dpi) : Math.min(1, maxOcrLongSide / Math.max(width, height));
   if (scale < 1) image = image.resize({ width: Math.max(1, Math.round(width * scale)) });
-  if (dpi !== null) image = image.withDensity(Math.round(dpi * scale));
-  // Read once by OCR and dropped: fast compression beats small files here.
-  return image.png({ compressionLevel: 1 }).toBuffer();
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, dpi: dpi === null ? null : Math.round(dpi * scale) };
 }

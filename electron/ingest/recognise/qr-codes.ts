@@ -29,10 +29,11 @@ function zxing(): Promise<unknown> {
   return ready;
 }
 
-/** The text of every QR code on a page image (any format sharp reads), in the order found. */
-export async function readQrCodes(image: Buffer): Promise<string[]> {
+/** The text of every QR code on a page: an image file (any format sharp reads) or greyscale pixels. */
+export async function readQrCodes(image: Buffer | { data: Buffer; width: number; height: number }): Promise<string[]> {
   await zxing();
-  const { data, info } = await sharp(image)
+  const source = Buffer.isBuffer(image) ? sharp(image) : sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+  const { data, info } = await source
     .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
