@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +15,8 @@ import { bytesHaveScripts } from '../electron/ingest/media/pdf-scripts.js';
 import { normalisePage } from '../electron/ingest/media/normalise.js';
 import { hasColour, isBlank } from '../electron/ingest/media/page-analysis.js';
 import { createNativeTesseract } from '../electron/ingest/ocr/native-tesseract.js';
+import { preparePage } from '../electron/ingest/ocr/prepare-page.js';
+import { readQrCodes } from '../electron/ingest/recognise/qr-codes.js';
 import { defaultLimits, type OcrInput } from '../electron/ingest/types.js';
 import { rawDatabase } from '../tests/support/archive.js';
 import { applicationForm, type FormSpec, healthDeclaration, scannedPdf, scanForm } from '../tests/support/scans.js';
@@ -71,6 +73,10 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
     // Dossier runs, and each engine is compared with the mean of the CLI runs around it.
     const cli = [await tesseractCli(ocrPages, 1)];
     results.push(cli[0]!.result);
+    // How much a second process gains on this machine right now (2 cores, shared with other work).
+    const single = await tesseractCli(ocrPages, '1, one process', 1);
+    single.result.note += `; two processes (run 1) gave ${ratio(cli[0]!.pagesPerMinute / single.pagesPerMinute)} of this`;
+    results.push(single.result);
     const ocrmypdfRef = await ocrmypdf(ocrPdf, ocrPages, root);
     results.push(ocrmypdfRef.result);
 
@@ -78,11 +84,12 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
     for (const engine of ['native', 'wasm'] as const) {
       const measured = [];
       for (const input of ['files', 'pdf'] as const) {
-        measured.push({ input, run: await dossierRun({ ocr: engine, pages: ocrPages, warmUp, pdf: input === 'pdf' ? ocrPdf : null, customers: true }, root) });
+        measured.push({ input, run: await dossierRun({ ocr: engine, pages: ocrPages, warmUp, pdf: input === 'pdf' ? ocrPdf : null, customers: true, split: input === 'files' }, root) });
       }
       const after = await tesseractCli(ocrPages, cli.length + 1);
       const reference = (cli.at(-1)!.pagesPerMinute + after.pagesPerMinute) / 2;
-      const referenceNote = `tesseract CLI = ${reference.toFixed(1)} pages/min, the mean of runs ${cli.length} and ${cli.length + 1} around this one`;
+      const referenceCpu = (cli.at(-1)!.cpuPerPageMs + after.cpuPerPageMs) / 2;
+      const referenceNote = `tesseract CLI = ${reference.toFixed(1)} pages/min and ${(referenceCpu / 1000).toFixed(2)} CPU s per page, the mean of runs ${cli.length} and ${cli.length + 1} around this one; cpuPerPageVsCli = CPU per page ÷ the CLI's (1.00x = as little CPU as the CLI)`;
       cli.push(after);
       for (const { input, run: m } of measured) {
         const vsCli = m.pagesPerMinute / reference;
@@ -95,15 +102,16 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
         results.push({
           bench,
           name: `dossier, OCR ${engine === 'native' ? 'native tesseract' : 'tesseract.js'}: ${input === 'pdf' ? `one ${ocrPages.length}-page PDF` : `${ocrPages.length} JPEG files`}`,
-          values: { ...m.values, vsTesseractCliRatio: vsCli, ...(vsOcrmypdf === null ? {} : { vsOcrmypdfRatio: vsOcrmypdf }) },
+          values: { ...m.values, vsTesseractCliRatio: vsCli, ...(vsOcrmypdf === null ? {} : { vsOcrmypdfRatio: vsOcrmypdf }), cpuPerPageVsCliRatio: m.values.cpuPerPageMs! / referenceCpu },
           note: `${goals}; ${referenceNote}; ${m.note}`,
         });
+        results.push(...m.breakdown);
       }
       results.push(after.result);
     }
 
     // Without OCR: the 500-page batch for throughput and memory, and a multi-page PDF.
-    const plain = await dossierRun({ ocr: 'off', pages, warmUp, pdf: null, customers: false, instrument: true }, root);
+    const plain = await dossierRun({ ocr: 'off', pages, warmUp, pdf: null, customers: false, split: true }, root);
     const plainPeak = Math.max(plain.values.totalPeakMiB ?? 0, plain.values.peakRssMiB ?? 0, plain.values.hwmMiB ?? 0);
     results.push({
       bench,
@@ -120,7 +128,7 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
     results.push({ bench, name: `dossier, no OCR: one ${plainPdfPages.length}-page PDF`, values: plainPdfRun.values, note: plainPdfRun.note });
 
     // Where the time goes: each stage alone, from outside the pipeline.
-    results.push(...(await stagesAlone(pages, root, plain.pagesPerMinute, options.quick ? 10 : 50)));
+    results.push(...(await stagesAlone(pages.slice(0, options.quick ? 20 : 100), root)));
     results.push(await pdfMediaAlone(ocrPdf, ocrPages));
     results.push(...(await ocrEngineAlone(ocrPages, mean(cli.map((c) => c.pagesPerMinute)))));
     const sourcesAfter = sourcesFingerprint();
@@ -317,6 +325,8 @@ interface MemoryFigures {
   totalPeakMiB?: number;
   /** Per program name (media readers are `node`), their sum at its largest. */
   byProgram?: Record<string, number>;
+  /** CPU time (user + system) of the process and everything below it while sampled; for this process, of its child processes only. */
+  cpuSeconds: number;
 }
 
 const mib = (bytes: number) => round1(bytes / 2 ** 20);
@@ -337,6 +347,11 @@ class MemorySampler {
   private readonly startRss: number;
   private timer: NodeJS.Timeout | null = null;
   private hwmReset = false;
+  /** CPU ticks: the root's at the start; every process below it, first and last seen. */
+  private rootTicksStart = 0;
+  private readonly firstTicks = new Map<number, number>();
+  private readonly lastTicks = new Map<number, number>();
+  private alive = new Set<number>();
 
   constructor(private readonly pid: number | null = null) {
     this.startRss = this.rss();
@@ -346,18 +361,31 @@ class MemorySampler {
     return this.pid === null ? process.memoryUsage.rss() : statusKiB(this.pid, 'VmRSS') * 1024;
   }
 
+  /**
+   * The root's CPU ticks that count: its own and those of the children it has reaped (a
+   * tesseract that ran and exited); for this process only the reaped children's, since its own
+   * time is the harness's.
+   */
+  private rootTicks(): number {
+    const ticks = cpuTicks(this.pid ?? 'self');
+    if (!ticks) return 0;
+    return this.pid === null ? ticks.children : ticks.own + ticks.children;
+  }
+
   start(): this {
     if (this.pid === null) this.hwmReset = resetPeak();
-    this.sample();
-    this.timer = setInterval(() => this.sample(), 50);
+    this.rootTicksStart = this.rootTicks();
+    this.sample(true);
+    this.timer = setInterval(() => this.sample(false), 50);
     return this;
   }
 
-  private sample(): void {
+  private sample(first: boolean): void {
     const own = this.rss();
     this.peakRss = Math.max(this.peakRss, own);
     let sum = 0;
     const byProgram = new Map<string, number>();
+    const alive = new Set<number>();
     const stack = childPids(this.pid ?? process.pid);
     while (stack.length > 0) {
       const pid = stack.pop()!;
@@ -367,8 +395,16 @@ class MemorySampler {
       const rss = statusKiB(pid, 'VmRSS') * 1024;
       sum += rss;
       byProgram.set(program, (byProgram.get(program) ?? 0) + rss);
+      const ticks = cpuTicks(pid);
+      if (ticks) {
+        alive.add(pid);
+        // A process born after the start counts from zero.
+        if (!this.firstTicks.has(pid)) this.firstTicks.set(pid, first ? ticks.own : 0);
+        this.lastTicks.set(pid, ticks.own);
+      }
       stack.push(...childPids(pid));
     }
+    this.alive = alive;
     this.peakChildren = Math.max(this.peakChildren, sum);
     this.peakTotal = Math.max(this.peakTotal, own + sum);
     for (const [program, rss] of byProgram) this.peakByProgram.set(program, Math.max(this.peakByProgram.get(program) ?? 0, rss));
@@ -377,7 +413,11 @@ class MemorySampler {
   /** `hwmKiB`: the measured process's own VmHWM, when it reset it at the start and read it at the end. */
   stop(hwmKiB: number | null = null): MemoryFigures {
     if (this.timer) clearInterval(this.timer);
-    this.sample();
+    this.sample(false);
+    // CPU of processes that exited went to their parent's reaped-children count: the root's, or
+    // (for grandchildren) a process that is itself alive or reaped by the root by now.
+    let ticks = this.rootTicks() - this.rootTicksStart;
+    for (const pid of this.alive) ticks += (this.lastTicks.get(pid) ?? 0) - (this.firstTicks.get(pid) ?? 0);
     const hwm = this.pid === null ? (this.hwmReset ? statusKiB('self', 'VmHWM') : 0) : (hwmKiB ?? 0);
     return {
       rssBeforeMiB: mib(this.startRss),
@@ -390,8 +430,27 @@ class MemorySampler {
             byProgram: Object.fromEntries([...this.peakByProgram].map(([program, bytes]) => [program, mib(bytes)])),
           }
         : {}),
+      cpuSeconds: round1(ticks / clockTicks),
     };
   }
+}
+
+/** Kernel clock ticks per second, the unit of CPU times in /proc. */
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** user + system CPU ticks of a process (all its threads), and of the children it has reaped. */
+function cpuTicks(pid: number | 'self'): { own: number; children: number } | null {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  return { own: fields[11]! + fields[12]!, children: fields[13]! + fields[14]! };
 }
 
 /** Memory figures as BenchResult values (MiB keys); the per-program peaks go to a note. */
@@ -434,8 +493,7 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 }
 
 /** `tesseract <file> stdout -l chi_sim+eng`, one thread each, two processes at a time: the machine's practical limit. */
-async function tesseractCli(pages: PageFile[], runNo: number): Promise<{ pagesPerMinute: number; result: BenchResult }> {
-  const parallel = 2;
+async function tesseractCli(pages: PageFile[], runNo: number | string, parallel = 2): Promise<{ pagesPerMinute: number; cpuPerPageMs: number; result: BenchResult }> {
   log(`tesseract CLI (run ${runNo}) on ${pages.length} pages, ${parallel} at a time`);
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   const texts: string[] = new Array<string>(pages.length);
@@ -456,21 +514,24 @@ async function tesseractCli(pages: PageFile[], runNo: number): Promise<{ pagesPe
   const wallMs = performance.now() - started;
   const mem = memory.stop();
   const pagesPerMinute = perMinute(pages.length, wallMs);
-  log(`tesseract CLI: ${pagesPerMinute} pages/min, ${(median(perPage) / 1000).toFixed(2)} s per page per core (median)`);
+  const cpuPerPageMs = (mem.cpuSeconds * 1000) / pages.length;
+  log(`tesseract CLI: ${pagesPerMinute} pages/min, ${(median(perPage) / 1000).toFixed(2)} s per page per process (median), ${(cpuPerPageMs / 1000).toFixed(2)} CPU s per page`);
   return {
     pagesPerMinute,
+    cpuPerPageMs,
     result: {
       bench,
-      name: `reference: tesseract CLI, ${parallel} processes (${pages.length} pages), run ${runNo}`,
+      name: `reference: tesseract CLI, ${parallel} process${parallel > 1 ? 'es' : ''} (${pages.length} pages), run ${runNo}`,
       values: {
         wallMs,
         pagesPerMinute,
         pageMedianMs: median(perPage),
+        cpuPerPageMs,
         childrenPeakMiB: mem.childrenPeakMiB ?? 0,
         idsFound: idsFound(pages, texts),
         loadAverage: loadAverage(),
       },
-      note: `OMP_THREAD_LIMIT=1 tesseract <page>.jpg stdout -l chi_sim+eng (psm 3, the JPEG as scanned), ${parallel} at a time; pageMedian = one page on one core; idsFound = pages whose 18-character ID number is in the text; ${memoryNote(mem)}`,
+      note: `OMP_THREAD_LIMIT=1 tesseract <page>.jpg stdout -l chi_sim+eng (psm 3, the JPEG as scanned), ${parallel} at a time; pageMedian = one page from start to end of its process; cpuPerPage = user + system CPU of the tesseract processes ÷ pages; idsFound = pages whose 18-character ID number is in the text; ${memoryNote(mem)}`,
     },
   };
 }
@@ -501,7 +562,7 @@ async function ocrmypdf(input: string, pages: PageFile[], root: string): Promise
     result: {
       bench,
       name,
-      values: { wallMs, pagesPerMinute, pageMs: wallMs / pages.length, childrenPeakMiB: mem.childrenPeakMiB ?? 0, outputMiB, idsFound: idsFound(pages, texts), loadAverage: loadAverage() },
+      values: { wallMs, pagesPerMinute, pageMs: wallMs / pages.length, cpuPerPageMs: (mem.cpuSeconds * 1000) / pages.length, childrenPeakMiB: mem.childrenPeakMiB ?? 0, outputMiB, idsFound: idsFound(pages, texts), loadAverage: loadAverage() },
       note: `ocrmypdf ${version}; defaults: PDF/A-2b output (Ghostscript), --optimize 1 (lossless; no jbig2enc/pngquant installed), no deskew/clean/rotate, pdf-renderer auto, tesseract psm 3; the input PDF built with pdf-lib from the same JPEGs at 300 dpi page size; idsFound from the output's text layer (pdf.js); ${memoryNote(mem)}`,
     },
   };
@@ -532,8 +593,8 @@ interface DossierRun {
   pdf: string | null;
   /** Create the pages' people as customers first, so that recognition can file them. */
   customers: boolean;
-  /** Time the database and page store calls (and report them). */
-  instrument?: boolean;
+  /** Report where the time goes (single-page files only: they are processed one after another). */
+  split?: boolean;
 }
 
 /** What the child process reports (see dossierScript). */
@@ -547,7 +608,8 @@ type ChildMessage =
       wallMs: number;
       recoveryKey: string;
       reports: { fileName: string; outcome: string | null; reason: string | null; pages: number | null; flags: string[]; documents: { state: string }[] }[];
-      calls: Record<string, number[]>;
+      /** Per seam: [start ms since the batch started, duration ms] of every call. */
+      calls: Record<string, [number, number][]>;
     };
 
 const built = (path: string) => new URL(`../build/electron/${path}`, import.meta.url).href;
@@ -575,10 +637,12 @@ for (const person of config.customers) {
   await session.db.call('customers.create', { actorId: session.user.id, customer: { type: 'individual', ...person } });
 }
 
-// Await time of every database call and page store step, when asked.
+// Where the time goes, timed at the pipeline's seams from outside it: every database call, page
+// store step, media reader call and OCR call, with its start (ms since the batch started).
 const calls = {};
-const timed = (name, t) => (calls[name] ??= []).push(performance.now() - t);
-if (config.instrument) {
+let batchStart = performance.now();
+const timed = (name, t) => (calls[name] ??= []).push([t - batchStart, performance.now() - t]);
+{
   const db = session.db;
   const call = db.call.bind(db);
   db.call = async (op, args) => {
@@ -589,6 +653,8 @@ if (config.instrument) {
   const stage = store.stage.bind(store);
   store.stage = async (data) => {
     const t = performance.now();
+    // The page's image going into the store ends the work done between reading and storing it.
+    if (lastRead && data === lastRead.image) { timed('main thread between read and store', lastRead.at); lastRead = null; }
     const staged = await stage(data);
     timed('store stage (address, encrypt, write, fsync)', t);
     return { ...staged, commit: async () => { const c = performance.now(); await staged.commit(); timed('store commit (rename, fsync folder)', c); } };
@@ -599,9 +665,38 @@ if (config.instrument) {
     try { return await get(id); } finally { timed('store get (read, decrypt)', t); }
   };
 }
+let lastRead = null;
+const { MediaReader } = await import(config.modules.mediaReader);
+const open = MediaReader.prototype.open;
+MediaReader.prototype.open = async function (data, limits) {
+  const t = performance.now();
+  const opened = await open.call(this, data, limits);
+  timed('media open', t);
+  const page = opened.page;
+  const close = opened.close;
+  return {
+    ...opened,
+    page: async (index) => {
+      const p = performance.now();
+      const result = await page(index);
+      timed('media page', p);
+      lastRead = { image: result.image, at: performance.now() };
+      return result;
+    },
+    close: async () => { const c = performance.now(); await close(); timed('media close', c); },
+  };
+};
 
 const runtime = new IngestRuntime(new EventHub(), new TaskTracker(new EventHub()), { ocr: config.ocr });
 await runtime.opened(session);
+const engine = await runtime.ocr();
+if (engine) {
+  const recognize = engine.recognize.bind(engine);
+  engine.recognize = async (image, languages) => {
+    const t = performance.now();
+    try { return await recognize(image, languages); } finally { timed('ocr recognize (prepare page + engine)', t); }
+  };
+}
 const service = runtime.current();
 let t = performance.now();
 const warm = await service.startBatch('drop', 'warm-up');
@@ -610,12 +705,14 @@ await service.closeBatch(warm);
 await service.idle();
 const warmUpMs = performance.now() - t;
 for (const name of Object.keys(calls)) delete calls[name];
+lastRead = null;
 
 const batchId = await service.startBatch('drop', 'bench');
 let hwmReset = true;
 try { writeFileSync('/proc/self/clear_refs', '5'); } catch { hwmReset = false; }
 await new Promise((resolve) => process.send({ phase: 'start' }, resolve));
 t = performance.now();
+batchStart = t;
 for (const file of config.files) await service.addFile(batchId, file.name, await readFile(file.path));
 const acknowledgedMs = performance.now() - t;
 await service.closeBatch(batchId);
@@ -634,7 +731,7 @@ process.send({ phase: 'result', warmUpMs, acknowledgedMs, wallMs, recoveryKey: c
 
 async function dossierRun(spec: DossierRun, root: string): Promise<{ pagesPerMinute: number; values: Record<string, number>; note: string; breakdown: BenchResult[] }> {
   const what = `Dossier, OCR ${spec.ocr}, ${spec.pdf ? `one ${spec.pages.length}-page PDF` : `${spec.pages.length} JPEG files`}`;
-  const modules = { archive: built('archive/archive.js'), runtime: built('ingest/runtime.js'), router: built('ipc/router.js'), tasks: built('services/tasks.js') };
+  const modules = { archive: built('archive/archive.js'), runtime: built('ingest/runtime.js'), router: built('ipc/router.js'), tasks: built('services/tasks.js'), mediaReader: built('ingest/media/media-reader.js') };
   for (const url of Object.values(modules)) if (!statExists(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing: run \`npm run build\` first (npm run bench does)`);
   const work = join(root, `dossier-${randomBytes(4).toString('hex')}`);
   mkdirSync(work);
@@ -648,7 +745,6 @@ async function dossierRun(spec: DossierRun, root: string): Promise<{ pagesPerMin
       modules,
       dir,
       ocr: spec.ocr,
-      instrument: spec.instrument ?? false,
       warmUp: { name: spec.warmUp.name, path: spec.warmUp.path },
       files: spec.pdf ? [{ name: 'scans.pdf', path: spec.pdf }] : spec.pages.map((p) => ({ name: p.name, path: p.path })),
       customers: spec.customers ? spec.pages.map((p) => p.person) : [],
@@ -687,6 +783,7 @@ async function dossierRun(spec: DossierRun, root: string): Promise<{ pagesPerMin
       acknowledgedMs: result.acknowledgedMs,
       warmUpMs: result.warmUpMs,
       ...memoryValues(mem),
+      cpuPerPageMs: (mem.cpuSeconds * 1000) / spec.pages.length,
       loadAverage: loadAverage(),
       ...(spec.ocr === 'off'
         ? {}
@@ -698,10 +795,10 @@ async function dossierRun(spec: DossierRun, root: string): Promise<{ pagesPerMin
     };
     const note =
       'from the first addFile to idle(); acknowledged = every file added; warm-up = a 1-page batch before (starts the media reader, OCR engine, QR reader); ' +
-      'rss = the process running the pipeline (built JS, started for this run; its main thread and worker threads: database, tesseract.js), childrenPeak = the processes it starts (media readers, native tesseract) together, totalPeak = both; ' +
+      'rss = the process running the pipeline (built JS, started for this run; its main thread and worker threads: database, tesseract.js), childrenPeak = the processes it starts (media readers, native tesseract) together, totalPeak = both; cpu = user + system CPU of all of them during the batch; ' +
       memoryNote(mem) +
       (spec.ocr === 'off' ? '' : `; the ${spec.pages.length} people exist as customers, filed = documents filed by recognition (a PDF is one document), idsFound = pages whose ID number is in the stored text`);
-    const breakdown = spec.instrument ? callBreakdown(new Map(Object.entries(result.calls)), spec.pages.length, result.wallMs) : [];
+    const breakdown = spec.split ? [timeSplit(what, new Map(Object.entries(result.calls)), result.acknowledgedMs, result.wallMs)] : [];
     return { pagesPerMinute, values, note, breakdown };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -727,48 +824,77 @@ function pageTexts(dir: string, recoveryKey: string): string[] {
   }
 }
 
-function callBreakdown(calls: Map<string, number[]>, pages: number, wallMs: number): BenchResult[] {
-  const rows = [...calls.entries()].map(([op, list]) => ({ op, calls: list.length, totalMs: list.reduce((s, v) => s + v, 0), meanMs: mean(list) })).sort((a, b) => b.totalMs - a.totalMs);
-  const total = (prefix: string) => rows.filter((r) => r.op.startsWith(prefix)).reduce((s, r) => s + r.totalMs, 0);
-  const batchRows = calls.get('db ingest.batchRows') ?? [];
+/**
+ * Where a page's time goes, from the seams timed in the child: only calls that start after the
+ * last file was acknowledged, when nothing but the processing of one file after another runs
+ * (single-page files: one page at a time, so the parts add up). `other` is what no seam covers:
+ * progress events, scheduling, the event loop.
+ */
+function timeSplit(what: string, calls: Map<string, [number, number][]>, fromMs: number, toMs: number): BenchResult {
+  const inWindow = (name: string) => (calls.get(name) ?? []).filter(([start]) => start >= fromMs);
+  const sum = (names: string[]) => names.flatMap(inWindow).reduce((total, [, ms]) => total + ms, 0);
+  const names = [...calls.keys()];
+  const pages = inWindow('media page').length;
+  const perPage = (ms: number) => (pages === 0 ? 0 : ms / pages);
+  const parts = {
+    mediaMs: perPage(sum(names.filter((n) => n.startsWith('media ')))),
+    betweenReadAndStoreMs: perPage(sum(['main thread between read and store'])),
+    ocrMs: perPage(sum(names.filter((n) => n.startsWith('ocr ')))),
+    storeMs: perPage(sum(names.filter((n) => n.startsWith('store ')))),
+    databaseMs: perPage(sum(names.filter((n) => n.startsWith('db ')))),
+  };
+  // The time between two read pages covers OCR and the rest; "between read and store" contains OCR when it runs.
+  const covered = parts.mediaMs + Math.max(parts.betweenReadAndStoreMs, parts.ocrMs) + parts.storeMs + parts.databaseMs;
+  const pageMs = perPage(toMs - fromMs);
+  const rows = names
+    .map((name) => ({ name, list: inWindow(name) }))
+    .filter((r) => r.list.length > 0)
+    .map((r) => ({ name: r.name, calls: r.list.length, perPage: perPage(r.list.reduce((t, [, ms]) => t + ms, 0)), mean: mean(r.list.map(([, ms]) => ms)) }))
+    .sort((a, b) => b.perPage - a.perPage);
+  const batchRows = inWindow('db ingest.batchRows').map(([, ms]) => ms);
   const tenth = Math.max(1, Math.floor(batchRows.length / 10));
-  return [
-    {
-      bench,
-      name: `dossier, no OCR, ${pages} JPEG files: await time in database and page store calls`,
-      values: {
-        wallMs,
-        dbPerPageMs: total('db ') / pages,
-        storePerPageMs: total('store ') / pages,
-        dbCalls: rows.filter((r) => r.op.startsWith('db ')).reduce((s, r) => s + r.calls, 0),
-        batchRowsFirstTenthMs: mean(batchRows.slice(0, tenth)),
-        batchRowsLastTenthMs: mean(batchRows.slice(-tenth)),
-      },
-      note: `summed await times (the addFile loop overlaps processing, so they are not a split of the wall time); per op, calls × mean: ${rows
-        .slice(0, 14)
-        .map((r) => `${r.op} ${r.calls} × ${r.meanMs.toFixed(1)} ms`)
-        .join(', ')}`,
+  return {
+    bench,
+    name: `${what}: where a page's time goes (${pages} pages after the last file was acknowledged)`,
+    values: {
+      pageMs,
+      ...parts,
+      otherMs: Math.max(0, pageMs - covered),
+      mediaShare: parts.mediaMs / pageMs,
+      betweenReadAndStoreShare: parts.betweenReadAndStoreMs / pageMs,
+      ...(parts.ocrMs > 0 ? { ocrShare: parts.ocrMs / pageMs } : {}),
+      storeShare: parts.storeMs / pageMs,
+      databaseShare: parts.databaseMs / pageMs,
+      batchRowsFirstTenthMs: mean(batchRows.slice(0, tenth)),
+      batchRowsLastTenthMs: mean(batchRows.slice(-tenth)),
     },
-  ];
+    note:
+      'timed in the pipeline at its seams from outside (wrapped MediaReader.open/page/close, OCR engine recognize, page store stage/commit/get, database calls); ' +
+      'media = the reader process: decode, normalise, encodes, (now) QR search, and the hand-over; between read and store = main-thread work on the page before its image is stored (OCR when on, QR search when it runs there); ' +
+      `per seam, calls and ms per page: ${rows
+        .slice(0, 14)
+        .map((r) => `${r.name} ${r.calls} × ${r.mean.toFixed(1)} ms = ${r.perPage.toFixed(1)}`)
+        .join('; ')}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Stages alone
 
 /**
- * Each page the way the pipeline treats a single-page file, minus the database: the original
- * sealed into a page store, read by a media reader (decode, colour and blank checks,
- * stored JPEG, thumbnail, OCR image), searched for QR codes, the page and thumbnail sealed.
- * Then the media reader's work split up on a sample, on this thread.
+ * A rough profile of the work per page, outside the pipeline, on a sample of the pages: the
+ * media reader alone (as the runtime starts it: one reader on 2 cores), the page store alone
+ * (original, page and thumbnail sealed and committed), then the reader's work redone step by
+ * step on this thread: decode, colour and blank checks, normalisePage as a whole, each encode
+ * alone, and the QR search alone.
  */
-async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinute: number, sample: number): Promise<BenchResult[]> {
+async function stagesAlone(pages: PageFile[], root: string): Promise<BenchResult[]> {
   log(`stages alone on ${pages.length} pages`);
   const storeDir = join(root, 'store');
   const store = await PageStore.open(storeDir, randomBytes(32));
   const reader = MediaReader.start(1);
   const media: number[] = [];
   const stores: number[] = [];
-  const memory = new MemorySampler().start();
   const started = performance.now();
   try {
     for (const page of pages) {
@@ -792,20 +918,13 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
     rmSync(storeDir, { recursive: true, force: true });
   }
   const wallMs = performance.now() - started;
-  const mem = memory.stop();
-  const pipelineMs = 60_000 / pipelinePagesPerMinute;
-  const perPage = { media: mean(media), store: mean(stores) };
-  const sum = perPage.media + perPage.store;
-  log(`stages alone: media ${perPage.media.toFixed(0)} ms, store ${perPage.store.toFixed(0)} ms per page; pipeline ${pipelineMs.toFixed(0)} ms`);
+  log(`stages alone: media reader ${mean(media).toFixed(0)} ms, page store ${mean(stores).toFixed(0)} ms per page`);
 
-  // The media reader's work, split, on this thread: decode, analysis, and the three encodes one after another.
-  const split = { header: [] as number[], decode: [] as number[], analyse: [] as number[], normalise: [] as number[], storedJpeg: [] as number[], thumbnail: [] as number[], ocrPng: [] as number[] };
-  for (const page of pages.slice(0, sample)) {
+  const split = { decode: [] as number[], analyse: [] as number[], normalise: [] as number[], storedJpeg: [] as number[], thumbnail: [] as number[], ocrPixels: [] as number[], qr: [] as number[], rulings: [] as number[] };
+  for (const page of pages) {
     const data = await readFile(page.path);
     let t = performance.now();
     const meta = await sharp(data, { limitInputPixels: false }).metadata();
-    split.header.push(performance.now() - t);
-    t = performance.now();
     const colour = meta.channels >= 3;
     const { data: pixels, info } = await sharp(data, { failOn: 'truncated', limitInputPixels: defaultLimits.maxPagePixels, autoOrient: true })
       .flatten({ background: '#ffffff' })
@@ -825,46 +944,44 @@ async function stagesAlone(pages: PageFile[], root: string, pipelinePagesPerMinu
     const source = () => sharp(pixels, { raw: { width: info.width, height: info.height, channels } });
     const stored = () => (isColour ? source() : source().toColourspace('b-w'));
     t = performance.now();
-    await stored().withDensity(300).jpeg({ quality: 85 }).toUint8Array();
+    await stored().withDensity(300).jpeg({ quality: 85 }).toBuffer();
     split.storedJpeg.push(performance.now() - t);
     t = performance.now();
-    await stored().resize({ width: 240 }).jpeg({ quality: 75 }).toUint8Array();
+    await stored().resize({ width: 240 }).jpeg({ quality: 75 }).toBuffer();
     split.thumbnail.push(performance.now() - t);
     t = performance.now();
-    await source().toColourspace('b-w').withDensity(300).png({ compressionLevel: 1 }).toUint8Array();
-    split.ocrPng.push(performance.now() - t);
+    const { data: grey, info: greyInfo } = await source().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    const ocrPixels = { data: grey, width: greyInfo.width, height: greyInfo.height };
+    split.ocrPixels.push(performance.now() - t);
+    t = performance.now();
+    await readQrCodes(ocrPixels);
+    split.qr.push(performance.now() - t);
+    t = performance.now();
+    preparePage(ocrPixels, 300);
+    split.rulings.push(performance.now() - t);
   }
+  const sum = mean(media) + mean(stores);
   return [
     {
       bench,
-      name: `stages alone, no OCR: ${pages.length} pages one after another`,
-      values: {
-        wallMs,
-        pagesPerMinute: perMinute(pages.length, wallMs),
-        mediaMs: perPage.media,
-        storeMs: perPage.store,
-        sumMs: sum,
-        pipelinePageMs: pipelineMs,
-        mediaShare: perPage.media / pipelineMs,
-        storeShare: perPage.store / pipelineMs,
-        restShare: Math.max(0, pipelineMs - sum) / pipelineMs,
-        peakRssMiB: mem.peakRssMiB,
-      },
-      note: 'per page (means): media = MediaReader with 1 reader, as the runtime starts it on 2 cores: open + page + close, the page handed back (QR search and OCR preparation included: both run in the reader process); store = original, page and thumbnail sealed and committed (AES-256-GCM, fsync); shares of the no-OCR pipeline\'s time per page, rest = database, progress events, scheduling',
+      name: `stages alone, no OCR: media reader and page store (${pages.length} pages one after another)`,
+      values: { wallMs, pagesPerMinute: perMinute(pages.length, wallMs), mediaMs: mean(media), storeMs: mean(stores), mediaShare: mean(media) / sum, storeShare: mean(stores) / sum },
+      note: 'per page (means): media = MediaReader.start(1) open + page + close, the page handed back (whatever the reader does: decode, normalise, encodes, QR search when it runs there); store = original, page and thumbnail sealed (AES-256-GCM) and committed (fsync file and folder); shares of their sum',
     },
     {
       bench,
-      name: `media reader's work split, on this thread (${split.decode.length} pages)`,
+      name: `the media reader's work redone step by step on this thread (${split.decode.length} pages)`,
       values: {
-        headerMs: mean(split.header),
         decodeMs: mean(split.decode),
         analyseMs: mean(split.analyse),
         normaliseMs: mean(split.normalise),
         storedJpegMs: mean(split.storedJpeg),
         thumbnailMs: mean(split.thumbnail),
-        ocrPngMs: mean(split.ocrPng),
+        ocrPixelsMs: mean(split.ocrPixels),
+        qrMs: mean(split.qr),
+        rulingsMs: mean(split.rulings),
       },
-      note: 'header = sharp metadata; decode = JPEG to raw 8-bit (autoOrient, flatten); analyse = hasColour + isBlank (JS); normalise = normalisePage (analysis + the three encodes side by side); then the three encodes alone: stored JPEG q85, 240-px thumbnail, OCR PNG (compression 1)',
+      note: 'decode = sharp JPEG to raw 8-bit (metadata, autoOrient, flatten); analyse = hasColour + isBlank (JS); normalise = normalisePage as the reader calls it (analysis, the three encodes side by side, and whatever else it does now); then each step alone: stored JPEG q85, 240-px thumbnail, OCR pixels (greyscale raw), qr = readQrCodes on them, rulings = preparePage (ruling removal and the PGM for tesseract)',
     },
   ];
 }
@@ -912,7 +1029,8 @@ async function pdfMediaAlone(pdf: string, pages: PageFile[]): Promise<BenchResul
 
 /**
  * The native engine as the pipeline uses it, fed directly with the pages the media reader readied
- * (rulings erased): `tesseract stdin stdout --psm 4 … tsv`, two pages at a time (its default on 2 cores).
+ * (ruling removal happens there): `tesseract stdin stdout --psm 4 … tsv`, two pages at a time
+ * (its default on 2 cores), then one.
  */
 async function ocrEngineAlone(pages: PageFile[], cliPagesPerMinute: number): Promise<BenchResult[]> {
   log(`native OCR engine alone on ${pages.length} pages`);
@@ -932,6 +1050,7 @@ async function ocrEngineAlone(pages: PageFile[], cliPagesPerMinute: number): Pro
   try {
     for (const parallel of [engine.concurrency, 1]) {
       const texts: string[] = [];
+      const memory = new MemorySampler().start();
       const started = performance.now();
       let next = 0;
       await Promise.all(
@@ -943,13 +1062,14 @@ async function ocrEngineAlone(pages: PageFile[], cliPagesPerMinute: number): Pro
         }),
       );
       const wallMs = performance.now() - started;
+      const { cpuSeconds } = memory.stop();
       const pagesPerMinute = perMinute(images.length, wallMs);
       log(`native engine alone, ${parallel} at a time: ${pagesPerMinute} pages/min`);
       results.push({
         bench,
         name: `native OCR engine alone, ${parallel} page${parallel > 1 ? 's' : ''} at a time (${images.length} pages)`,
-        values: { wallMs, pagesPerMinute, vsTesseractCliRatio: pagesPerMinute / cliPagesPerMinute, idsFound: idsFound(pages, texts) },
-        note: `createNativeTesseract() (concurrency ${engine.concurrency}) fed the media reader's readied pages, ${parallel} recognize() calls at a time`,
+        values: { wallMs, pagesPerMinute, vsTesseractCliRatio: pagesPerMinute / cliPagesPerMinute, tesseractCpuPerPageMs: (cpuSeconds * 1000) / images.length, idsFound: idsFound(pages, texts) },
+        note: `createNativeTesseract() (concurrency ${engine.concurrency}) fed the pages the media reader readied (rulings erased, PGM), ${parallel} recognize() calls at a time; tesseractCpuPerPage = CPU of the tesseract processes (psm 4 on the prepared page) ÷ pages; vsTesseractCli against the mean of the CLI runs`,
       });
     }
   } finally {
