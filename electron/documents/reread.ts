@@ -17,7 +17,8 @@ export async function rereadDocument(session: ArchiveSession, runtime: IngestRun
       const stored = await session.pages.get(page.blobId);
       // Turned as the user turned it; the density stays, so the page is read at its resolution.
       const upright = page.rotation ? await sharp(stored).rotate(page.rotation).keepMetadata().toBuffer() : stored;
-      const { text, confidence } = await engine.recognize(await runtime.ocrInputFor(upright), runtime.languages());
+      const input = await runtime.ocrInputFor(upright);
+      const { text, confidence } = input ? await engine.recognize(input, runtime.languages()) : { text: null, confidence: null };
       results.push({ pageId: page.pageId, text, confidence, failed: false });
     } catch {
       results.push({ pageId: page.pageId, text: null, confidence: null, failed: true });

@@ -15,6 +15,8 @@ export interface IngestDeps {
   hub: EventHub;
   tasks: TaskTracker;
   media(): MediaReader;
+  /** Files read at once (a cover sheet still applies in arrival order: files commit in turn). */
+  filesAtOnce: number;
   /** The OCR engine, or null when OCR is switched off. */
   ocr(): Promise<OcrEngine | null>;
   ocrLanguages(): readonly string[];
@@ -27,14 +29,16 @@ interface Rate {
 
 /**
  * Runs the ingest pipeline for one signed-in session: acknowledges files, then processes the
- * queue one file at a time in the order files arrived (a cover sheet applies to what follows
- * it), reading each file's pages concurrently. All state lives in the database (batch-ops.ts),
- * so after a crash the next session resumes where this one stopped.
+ * queue several files at a time, each file's pages concurrently, but commits the files in the
+ * order they arrived (a cover sheet applies to the files that follow it). Most batches are of
+ * single-page files: one at a time, OCR would run on one core. All state lives in the database
+ * (batch-ops.ts), so after a crash the next session resumes where this one stopped.
  */
 export class IngestService {
   private running: Promise<void> | null = null;
   private stopping = false;
-  private current: { fileId: string; batchId: string; abort: AbortController } | null = null;
+  /** Files being processed, each with the switch that abandons it. */
+  private readonly current = new Map<string, { batchId: string; abort: AbortController }>();
   private readonly rates = new Map<string, Rate>();
 
   constructor(
@@ -57,7 +61,7 @@ export class IngestService {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.current?.abort.abort();
+    for (const file of this.current.values()) file.abort.abort();
     await this.running;
   }
 
@@ -105,7 +109,7 @@ export class IngestService {
   }
 
   async cancel(batchId: string): Promise<void> {
-    if (this.current?.batchId === batchId) this.current.abort.abort();
+    for (const file of this.current.values()) if (file.batchId === batchId) file.abort.abort();
     const free = await this.db.call('ingest.cancelBatch', { actorId: this.actorId, batchId });
     await this.removeBlobs(free);
     await this.emitProgress(batchId);
@@ -146,18 +150,27 @@ export class IngestService {
     for (;;) {
       const pending = await this.db.call('ingest.pending');
       if (pending.length === 0 || this.stopping) return;
-      for (const fileId of pending) {
+      // Each file commits after the one before it has committed or failed.
+      let turn = Promise.resolve();
+      await inParallel(pending, this.deps.filesAtOnce, async (fileId) => {
         if (this.stopping) return;
-        await this.processFile(fileId);
-      }
+        const before = turn;
+        let done!: () => void;
+        turn = new Promise((resolve) => (done = resolve));
+        try {
+          await this.processFile(fileId, before);
+        } finally {
+          done();
+        }
+      });
     }
   }
 
-  private async processFile(fileId: string): Promise<void> {
+  private async processFile(fileId: string, turn: Promise<void>): Promise<void> {
     const { file, donePages } = await this.db.call('ingest.beginFile', { fileId });
     if (file.state !== 'processing' || !file.blob_id) return;
     const abort = new AbortController();
-    this.current = { fileId, batchId: file.batch_id, abort };
+    this.current.set(fileId, { batchId: file.batch_id, abort });
     if (!this.rates.has(file.batch_id)) this.rates.set(file.batch_id, { since: Date.now(), pages: 0 });
     let media: OpenedMedia | null = null;
     try {
@@ -166,12 +179,24 @@ export class IngestService {
       await this.db.call('ingest.setFormat', { fileId, format: opened.format, pageCount: opened.pageCount });
       const ocr = await this.deps.ocr();
       const todo = [...Array(opened.pageCount).keys()].filter((i) => !donePages.includes(i));
+      // Once every page is out of the reader, it can open the next file while OCR reads this one.
+      // A file waiting for its turn must not hold a reader: the file before it may need one.
+      const release = () => {
+        media = null;
+        return opened.close();
+      };
+      let decoded = 0;
       await inParallel(todo, (ocr?.concurrency ?? 1) + 1, async (index) => {
         if (abort.signal.aborted) return;
-        await this.processPage(fileId, await opened.page(index), ocr);
+        const page = await opened.page(index, { ocr: ocr !== null });
+        if (++decoded === todo.length) await release();
+        await this.processPage(fileId, page, ocr);
         this.rates.get(file.batch_id)!.pages++;
         await this.emitProgress(file.batch_id);
       });
+      // No page left to read (all done before a restart) or the file was abandoned.
+      if (media !== null) await release();
+      await turn;
       if (abort.signal.aborted) return;
       const { documentIds } = await this.db.call('ingest.commitFile', { fileId, archiveId: this.session.archiveId, ocrEnabled: ocr !== null });
       if (documentIds.length > 0) this.deps.hub.emit('inbox.changed', { total: await this.db.call('inbox.count') });
@@ -183,7 +208,7 @@ export class IngestService {
       await this.removeBlobs(await this.db.call('ingest.reject', { fileId, reason: rejected.reason, values: rejected.values }));
     } finally {
       await media?.close();
-      this.current = null;
+      this.current.delete(fileId);
       await this.emitProgress(file.batch_id);
     }
   }
@@ -200,7 +225,7 @@ export class IngestService {
     let text = page.text;
     let textSource: 'ocr' | 'pdf' | 'none' = text ? 'pdf' : 'none';
     let ocrConfidence: number | null = null;
-    if (!text && ocr && !flags.includes('blank')) {
+    if (ocr && page.ocr) {
       try {
         const result = await ocr.recognize(page.ocr, this.deps.ocrLanguages());
         text = result.text;

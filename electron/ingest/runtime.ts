@@ -23,6 +23,15 @@ export interface IngestOptions {
 }
 
 /**
+ * Media reader processes: one per core up to three. Decoding, the QR search and readying pages for
+ * OCR are most of the work without OCR; with OCR the readers' share is small and the OCR engine
+ * sets the pace.
+ */
+function readerProcesses(): number {
+  return Math.max(1, Math.min(3, availableParallelism()));
+}
+
+/**
  * The ingest machinery of one app instance: the media reader and OCR engine (costly to start,
  * so shared and started on first use) and, while an archive is open, its ingest service and hot
  * folder watchers.
@@ -51,6 +60,9 @@ export class IngestRuntime {
       hub: this.hub,
       tasks: this.tasks,
       media: () => this.mediaReader(),
+      // One more than there are readers: a file whose pages are all decoded waits for OCR or its
+      // turn to commit without holding a reader.
+      filesAtOnce: readerProcesses() + 1,
       ocr: () => this.ocr(),
       ocrLanguages: () => this.languages(),
     });
@@ -94,14 +106,17 @@ export class IngestRuntime {
   }
 
   private mediaReader(): MediaReader {
-    return (this.reader ??= MediaReader.start(Math.max(1, Math.min(2, availableParallelism() - 1))));
+    return (this.reader ??= MediaReader.start(readerProcesses()));
   }
 
-  /** A stored page image readied for OCR again, the same way ingest readies it (in the reader process). */
-  async ocrInputFor(image: Buffer): Promise<OcrInput> {
+  /**
+   * A stored page image readied for OCR again, the same way ingest readies it (in the reader
+   * process); null for a blank page, which OCR does not read.
+   */
+  async ocrInputFor(image: Buffer): Promise<OcrInput | null> {
     const media = await this.mediaReader().open(image, defaultLimits);
     try {
-      return (await media.page(0)).ocr;
+      return (await media.page(0, { ocr: true })).ocr;
     } finally {
       await media.close();
     }

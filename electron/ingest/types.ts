@@ -39,8 +39,11 @@ export interface DecodedPage {
   mime: 'image/jpeg' | 'image/png';
   /** A small JPEG for lists and the viewer's strip. */
   thumbnail: Buffer;
-  /** The page readied for OCR in the reader process (greyscale, ruling lines erased, at most 300 dpi). */
-  ocr: OcrInput;
+  /**
+   * The page readied for OCR in the reader process (greyscale, ruling lines erased, at most
+   * 300 dpi); null when OCR was not asked for, the page is blank or it has a text layer.
+   */
+  ocr: OcrInput | null;
   width: number;
   height: number;
   /** Scan resolution; null when the file does not say and it cannot be derived. */
@@ -54,11 +57,17 @@ export interface DecodedPage {
   qrTexts: string[];
 }
 
+/** What a caller needs from a page beyond the stored image. */
+export interface PageRequest {
+  /** Ready the page for OCR: with OCR off, erasing rulings would be a third of the reader's work for nothing. */
+  ocr: boolean;
+}
+
 /** An opened file: its format and page count are known before any page is decoded. */
 export interface OpenedMedia {
   format: MediaFormat;
   pageCount: number;
-  page(index: number): Promise<DecodedPage>;
+  page(index: number, request: PageRequest): Promise<DecodedPage>;
   close(): Promise<void>;
 }
 

@@ -40,7 +40,7 @@ function expectA4(size: { width?: number; height?: number }, dpi: number) {
 async function firstPage(data: Buffer): Promise<DecodedPage> {
   const media = await openMedia(data, defaultLimits);
   try {
-    return await media.page(0);
+    return await media.page(0, { ocr: true });
   } finally {
     await media.close();
   }
@@ -75,12 +75,23 @@ describe('scanned images', () => {
   it('normalises a 300 dpi grey JPEG: stored JPEG with its density, thumbnail, OCR image', async () => {
     const media = await openMedia(await scanForm(form, { dpi: 300 }), defaultLimits);
     expect(media).toMatchObject({ format: 'jpeg', pageCount: 1 });
-    const page = await media.page(0);
+    const page = await media.page(0, { ocr: true });
     expect(page).toMatchObject({ index: 0, ...a4(300), dpi: 300, colorMode: 'gray', flags: [], mime: 'image/jpeg', text: null });
     expect(await sharp(page.image).metadata()).toMatchObject({ format: 'jpeg', ...a4(300), density: 300, channels: 1 });
     expect(await sharp(page.thumbnail).metadata()).toMatchObject({ format: 'jpeg', width: 240 });
     expect(page.ocr).toMatchObject({ dpi: 300, dpiKnown: true });
-    expect(pgmSize(page.ocr.image)).toEqual(a4(300));
+    expect(pgmSize(page.ocr!.image)).toEqual(a4(300));
+  });
+
+  it('readies a page for OCR only when asked, and never a blank one', async () => {
+    const media = await openMedia(await scanForm(form, { dpi: 200 }), defaultLimits);
+    const page = await media.page(0, { ocr: false });
+    await media.close();
+    expect(page.ocr).toBeNull();
+    expect(page).toMatchObject({ ...a4(200), dpi: 200, colorMode: 'gray', flags: [] });
+    const blank = await firstPage(await blankScan({ dpi: 200 }));
+    expect(blank.flags).toContain('blank');
+    expect(blank.ocr).toBeNull();
   });
 
   it('records 150, 200 and 300 dpi scans and flags 150 as low resolution', async () => {
@@ -94,7 +105,7 @@ describe('scanned images', () => {
   it('reads OCR images at 300 dpi at most: a 400 dpi scan is kept whole but read smaller', async () => {
     const page = await firstPage(await scanForm(form, { dpi: 400 }));
     expect(page).toMatchObject({ ...a4(400), dpi: 400 });
-    expectA4(pgmSize(page.ocr.image), 300);
+    expectA4(pgmSize(page.ocr!.image), 300);
     expect(page.ocr).toMatchObject({ dpi: 300, dpiKnown: true });
   });
 
@@ -153,7 +164,7 @@ describe('scanned images', () => {
     const tiff = await scanTiff([form, healthDeclaration(customer), { title: '', fields: [] }], { dpi: 200 });
     const media = await openMedia(tiff, defaultLimits);
     expect(media).toMatchObject({ format: 'tiff', pageCount: 3 });
-    const pages = [await media.page(0), await media.page(1), await media.page(2)];
+    const pages = [await media.page(0, { ocr: true }), await media.page(1, { ocr: true }), await media.page(2, { ocr: true })];
     await media.close();
     expect(pages.map((p) => [p.index, p.dpi, p.width, p.height])).toEqual([0, 1, 2].map((i) => [i, 200, a4(200).width, a4(200).height]));
     expect(pages.map((p) => p.flags.includes('blank'))).toEqual([false, false, true]);
@@ -181,7 +192,7 @@ describe('PDFs', () => {
       const pdf = await scannedPdf([await scanForm(form, { dpi }), await blankScan({ dpi })], dpi);
       const media = await openMedia(pdf, defaultLimits);
       expect(media).toMatchObject({ format: 'pdf', pageCount: 2 });
-      const [first, second] = [await media.page(0), await media.page(1)];
+      const [first, second] = [await media.page(0, { ocr: true }), await media.page(1, { ocr: true })];
       await media.close();
       expect(first).toMatchObject({ ...a4(dpi), dpi, colorMode: 'gray', text: null });
       expect(first.flags.includes('lowResolution')).toBe(dpi < 200);
@@ -234,7 +245,7 @@ describe('memory', () => {
     let peak = before;
     let pixels = 0;
     for (let i = 0; i < media.pageCount; i++) {
-      const page = await media.page(i);
+      const page = await media.page(i, { ocr: true });
       expect(page.index).toBe(i);
       pixels += page.width * page.height;
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -257,14 +268,14 @@ describe('MediaReader', () => {
     const local = await firstPage(Buffer.from(scan));
     const media = await reader.open(scan, defaultLimits);
     expect(media).toMatchObject({ format: 'jpeg', pageCount: 1 });
-    const page = await media.page(0);
+    const page = await media.page(0, { ocr: true });
     await media.close();
-    expect(Buffer.isBuffer(page.image) && Buffer.isBuffer(page.thumbnail) && Buffer.isBuffer(page.ocr.image)).toBe(true);
-    expect({ ...page, image: page.image.length, thumbnail: page.thumbnail.length, ocr: { ...page.ocr, image: page.ocr.image.length } }).toEqual({
+    expect(Buffer.isBuffer(page.image) && Buffer.isBuffer(page.thumbnail) && Buffer.isBuffer(page.ocr!.image)).toBe(true);
+    expect({ ...page, image: page.image.length, thumbnail: page.thumbnail.length, ocr: { ...page.ocr, image: page.ocr!.image.length } }).toEqual({
       ...local,
       image: local.image.length,
       thumbnail: local.thumbnail.length,
-      ocr: { ...local.ocr, image: local.ocr.image.length },
+      ocr: { ...local.ocr, image: local.ocr!.image.length },
     });
   });
 
@@ -280,7 +291,7 @@ describe('MediaReader', () => {
       files.map(async (file) => {
         const media = await reader.open(file, defaultLimits);
         try {
-          return (await media.page(0)).dpi;
+          return (await media.page(0, { ocr: true })).dpi;
         } finally {
           await media.close();
         }
@@ -294,12 +305,12 @@ describe('MediaReader', () => {
     const patient = MediaReader.start(1, { stallMs: 20_000 });
     try {
       const flood = await patient.open((await operatorFloodPdf()).data, defaultLimits);
-      await expect(flood.page(0)).rejects.toMatchObject({ reason: 'corrupt' });
-      await expect(flood.page(0)).rejects.toMatchObject({ reason: 'corrupt' });
+      await expect(flood.page(0, { ocr: true })).rejects.toMatchObject({ reason: 'corrupt' });
+      await expect(flood.page(0, { ocr: true })).rejects.toMatchObject({ reason: 'corrupt' });
       await flood.close();
       const small = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#ffffff' } }).withMetadata({ density: 150 }).png().toBuffer();
       const media = await patient.open(small, defaultLimits);
-      expect((await media.page(0)).dpi).toBe(150);
+      expect((await media.page(0, { ocr: true })).dpi).toBe(150);
       await media.close();
     } finally {
       await patient.close();
@@ -310,10 +321,10 @@ describe('MediaReader', () => {
     const small = MediaReader.start(1, { heapMb: 256 });
     try {
       const bomb = await small.open((await heapBombPdf()).data, defaultLimits).catch((error: unknown) => error);
-      const page = bomb instanceof RejectedFile ? bomb : await (bomb as OpenedMedia).page(0).catch((error: unknown) => error);
+      const page = bomb instanceof RejectedFile ? bomb : await (bomb as OpenedMedia).page(0, { ocr: true }).catch((error: unknown) => error);
       expect(page).toMatchObject({ reason: 'corrupt' });
       const media = await small.open(await scanForm(form, { dpi: 150 }), defaultLimits);
-      expect((await media.page(0)).dpi).toBe(150);
+      expect((await media.page(0, { ocr: true })).dpi).toBe(150);
       await media.close();
     } finally {
       await small.close();

@@ -1,10 +1,10 @@
 import type { RejectReason } from '../../../shared/ipc/methods/ingest.js';
-import type { IngestLimits } from '../types.js';
+import type { IngestLimits, PageRequest } from '../types.js';
 
 /** What the media reader and its threads say to each other. */
 export type MediaRequest =
   | { id: number; op: 'open'; data: Uint8Array; limits: IngestLimits }
-  | { id: number; op: 'page'; index: number }
+  | { id: number; op: 'page'; index: number; request: PageRequest }
   | { id: number; op: 'close' };
 
 export type MediaReply =

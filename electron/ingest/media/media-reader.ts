@@ -159,9 +159,9 @@ export class MediaReader {
       return {
         format,
         pageCount,
-        page: async (index) => {
+        page: async (index, request) => {
           if (!lease.live) throw new RejectedFile('corrupt');
-          return revivePage((await slot.call({ op: 'page', index })) as DecodedPage);
+          return revivePage((await slot.call({ op: 'page', index, request })) as DecodedPage);
         },
         close: async () => {
           if (!lease.live) return;
@@ -211,5 +211,5 @@ export class MediaReader {
 /** Buffers arrive as plain byte arrays; the pipeline expects Buffers (views, not copies). */
 function revivePage(page: DecodedPage): DecodedPage {
   const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { ...page, image: buffer(page.image), thumbnail: buffer(page.thumbnail), ocr: { ...page.ocr, image: buffer(page.ocr.image) } };
+  return { ...page, image: buffer(page.image), thumbnail: buffer(page.thumbnail), ocr: page.ocr && { ...page.ocr, image: buffer(page.ocr.image) } };
 }

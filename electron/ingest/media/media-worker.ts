@@ -27,7 +27,7 @@ async function handle(request: MediaRequest): Promise<unknown> {
     case 'page':
       if (!media) throw new Error('No file is open');
       // sharp's toUint8Array() leaks its output in 0.35.5 (6 MB for a 2 MB image): plain buffers.
-      return media.page(request.index);
+      return media.page(request.index, request.request);
     case 'close':
       await media?.close();
       media = null;

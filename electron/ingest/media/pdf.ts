@@ -64,11 +64,11 @@ export async function openPdf(data: Buffer, limits: IngestLimits): Promise<Opene
   return {
     format: 'pdf',
     pageCount: doc.numPages,
-    async page(index) {
+    async page(index, request) {
       if (!Number.isInteger(index) || index < 0 || index >= doc.numPages) throw new RangeError(`No page ${index} in a file of ${doc.numPages}`);
       const page = await doc.getPage(index + 1).catch(() => Promise.reject(new RejectedFile('corrupt')));
       try {
-        return await normalisePage(await readPage(page, index, limits));
+        return await normalisePage(await readPage(page, index, limits), request);
       } catch (error) {
         throw error instanceof RejectedFile ? error : new RejectedFile('corrupt');
       } finally {

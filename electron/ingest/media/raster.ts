@@ -28,7 +28,7 @@ export async function openRaster(data: Buffer, format: 'jpeg' | 'png' | 'tiff', 
   return {
     format,
     pageCount,
-    async page(index) {
+    async page(index, request) {
       if (!Number.isInteger(index) || index < 0 || index >= pageCount) throw new RangeError(`No page ${index} in a file of ${pageCount}`);
       const meta = index === 0 ? first : await header(index);
       checkPixels(meta.width, meta.height, limits.maxPagePixels);
@@ -42,7 +42,7 @@ export async function openRaster(data: Buffer, format: 'jpeg' | 'png' | 'tiff', 
         .catch((error: unknown) => Promise.reject(decodeFailure(error)));
       const { width, height, channels } = decoded.info;
       if (channels !== 1 && channels !== 3) throw new RejectedFile('corrupt');
-      return normalisePage({ index, pixels: decoded.data, width, height, channels, dpi: pageDpi(meta.density, width, height), bilevel, text: null });
+      return normalisePage({ index, pixels: decoded.data, width, height, channels, dpi: pageDpi(meta.density, width, height), bilevel, text: null }, request);
     },
     async close() {},
   };
