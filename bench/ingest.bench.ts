@@ -11,7 +11,6 @@ import { archivePaths } from '../electron/archive/archive.js';
 import { PageStore } from '../electron/archive/page-store.js';
 import { demoName, demoResidentId, seededRandom } from '../electron/demo/generate.js';
 import { MediaReader } from '../electron/ingest/media/media-reader.js';
-import { bytesHaveScripts } from '../electron/ingest/media/pdf-scripts.js';
 import { normalisePage } from '../electron/ingest/media/normalise.js';
 import { hasColour, isBlank } from '../electron/ingest/media/page-analysis.js';
 import { createNativeTesseract } from '../electron/ingest/ocr/native-tesseract.js';
@@ -45,7 +44,7 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
   const sourcesBefore = sourcesFingerprint();
   try {
     const t = performance.now();
-    const { pages, rescanned } = await generatePages(join(root, 'pages'), sizes.plain + 1);
+    const pages = await generatePages(join(root, 'pages'), sizes.plain + 1);
     const generationMs = performance.now() - t;
     const warmUp = pages.pop()!;
     results.push({
@@ -58,10 +57,9 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
         colourPages: pages.filter((p) => p.color).length,
         healthDeclarations: pages.filter((p) => p.kind === 'health').length,
         claimForms: pages.filter((p) => p.kind === 'claim').length,
-        rescanned,
         generationMs,
       },
-      note: 'A4, 300 dpi JPEG q82 (grey pages one-component, re-encoded from scanForm\'s sRGB output), skew ±1.2°, 0.1–0.4 % specks, distinct names and resident IDs; the rest application forms; colour = application forms with the red seal; rescanned = pages whose JPEG bytes held "/JS", which makes pdf-scripts.ts refuse any PDF containing them (drawn again with other noise)',
+      note: 'A4, 300 dpi JPEG q82 (grey pages one-component, as a scanner in grey mode writes them), skew ±1.2°, 0.1–0.4 % specks, distinct names and resident IDs; the rest application forms; colour = application forms with the red seal',
     });
     const ocrPages = pages.slice(0, sizes.ocr);
     const ocrPdf = join(root, 'ocr-pages.pdf');
@@ -211,20 +209,18 @@ function claimForm(values: { name: string; idNumber: string; mobile: string }, r
  * `count` distinct pages written as JPEG files (300 dpi, greyscale except one in ten, which is an
  * application form in colour with its red seal), in a child process: rendering leaves this
  * process's heap near 1 GB (libvips and malloc keep what they used), which would swamp the
- * memory figures. `rescanned` counts pages scanned again with other noise because their JPEG bytes
- * happened to hold `/JS` (see bytesHaveScripts in electron/ingest/media/pdf-scripts.ts: a PDF
- * holding such a page is refused as carrying scripts).
+ * memory figures.
  */
-async function generatePages(dir: string, count: number): Promise<{ pages: PageFile[]; rescanned: number }> {
+async function generatePages(dir: string, count: number): Promise<PageFile[]> {
   const args = [...process.execArgv, fileURLToPath(import.meta.url), generateFlag, dir, String(count)];
   const { stdout } = await runCommand(process.execPath, args, process.env, 'inherit');
-  return JSON.parse(stdout) as { pages: PageFile[]; rescanned: number };
+  return JSON.parse(stdout) as PageFile[];
 }
 
 const generateFlag = '--generate-pages';
 
 /** The child process's work: renders the pages, writes them to `dir`, prints their list as JSON. */
-async function generateInThisProcess(dir: string, count: number): Promise<{ pages: PageFile[]; rescanned: number }> {
+async function generateInThisProcess(dir: string, count: number): Promise<PageFile[]> {
   mkdirSync(dir, { recursive: true });
   const rng = seededRandom(20_261_201);
   const specs = Array.from({ length: count }, (_, i) => {
@@ -246,15 +242,10 @@ async function generateInThisProcess(dir: string, count: number): Promise<{ page
   let next = 0;
   let bytes = 0;
   let done = 0;
-  let rescanned = 0;
   const worker = async () => {
     while (next < specs.length) {
       const spec = specs[next++]!;
-      let jpeg = await scanGrey(spec.form, spec.scan);
-      for (let attempt = 1; bytesHaveScripts(jpeg); attempt++) {
-        rescanned++;
-        jpeg = await scanGrey(spec.form, { ...spec.scan, seed: spec.scan.seed + attempt * 100_000 });
-      }
+      const jpeg = await scanForm(spec.form, spec.scan);
       bytes += jpeg.length;
       writeFileSync(spec.page.path, jpeg);
       if (++done % 50 === 0) log(`generated ${done}/${count} pages`);
@@ -262,19 +253,8 @@ async function generateInThisProcess(dir: string, count: number): Promise<{ page
   };
   // Rendering is mostly libvips, which spreads over the cores; three at a time keeps both busy.
   await Promise.all(Array.from({ length: 3 }, worker));
-  log(`generated ${count} pages in ${((performance.now() - started) / 1000).toFixed(0)} s, ${(bytes / count / 1024).toFixed(0)} KiB each on average; ${rescanned} scanned again (/JS in the JPEG bytes)`);
-  return { pages: specs.map((s) => s.page), rescanned };
-}
-
-/**
- * scanForm's grey scans come out as three-component sRGB JPEGs (sharp's grayscale() followed by
- * withMetadata() converts back to sRGB), which a scanner in grey mode never writes: they are
- * re-encoded here as one-component JPEGs at the same quality, 300 dpi recorded.
- */
-async function scanGrey(form: FormSpec, scan: { dpi: number; skew: number; noise: number; color: boolean; seed: number }): Promise<Buffer> {
-  const jpeg = await scanForm(form, scan);
-  if (scan.color) return jpeg;
-  return sharp(jpeg).toColourspace('b-w').withDensity(scan.dpi).jpeg({ quality: 82 }).toBuffer();
+  log(`generated ${count} pages in ${((performance.now() - started) / 1000).toFixed(0)} s, ${(bytes / count / 1024).toFixed(0)} KiB each on average`);
+  return specs.map((s) => s.page);
 }
 
 if (process.argv[2] === generateFlag && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -676,9 +656,9 @@ MediaReader.prototype.open = async function (data, limits) {
   const close = opened.close;
   return {
     ...opened,
-    page: async (index) => {
+    page: async (index, request) => {
       const p = performance.now();
-      const result = await page(index);
+      const result = await page(index, request);
       timed('media page', p);
       lastRead = { image: result.image, at: performance.now() };
       return result;
@@ -694,7 +674,7 @@ if (engine) {
   const recognize = engine.recognize.bind(engine);
   engine.recognize = async (image, languages) => {
     const t = performance.now();
-    try { return await recognize(image, languages); } finally { timed('ocr recognize (prepare page + engine)', t); }
+    try { return await recognize(image, languages); } finally { timed('ocr recognize', t); }
   };
 }
 const service = runtime.current();

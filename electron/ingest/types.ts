@@ -41,7 +41,7 @@ export interface DecodedPage {
   thumbnail: Buffer;
   /**
    * The page readied for OCR in the reader process (greyscale, ruling lines erased, at most
-   * 300 dpi); null when OCR was not asked for, the page is blank or it has a text layer.
+   * 250 dpi); null when OCR was not asked for, the page is blank or it has a text layer.
    */
   ocr: OcrInput | null;
   width: number;

@@ -97,8 +97,9 @@ export async function scanImage(page: Buffer, options: ScanOptions = {}): Promis
     for (let c = 0; c < info.channels; c++) data[at + c] = shade;
   }
   let out = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-  if (!color) out = out.grayscale();
-  out = out.withMetadata({ density: dpi });
+  // One channel, as a scanner in grey mode writes it (withMetadata would turn it back into sRGB).
+  if (!color) out = out.toColourspace('b-w');
+  out = out.withDensity(dpi);
   if (format === 'png') return out.png().toBuffer();
   if (format === 'tiff') return out.tiff({ compression: 'lzw', xres: dpi / 25.4, yres: dpi / 25.4 }).toBuffer();
   return out.jpeg({ quality: 82 }).toBuffer();

@@ -79,8 +79,8 @@ describe('scanned images', () => {
     expect(page).toMatchObject({ index: 0, ...a4(300), dpi: 300, colorMode: 'gray', flags: [], mime: 'image/jpeg', text: null });
     expect(await sharp(page.image).metadata()).toMatchObject({ format: 'jpeg', ...a4(300), density: 300, channels: 1 });
     expect(await sharp(page.thumbnail).metadata()).toMatchObject({ format: 'jpeg', width: 240 });
-    expect(page.ocr).toMatchObject({ dpi: 300, dpiKnown: true });
-    expect(pgmSize(page.ocr!.image)).toEqual(a4(300));
+    expect(page.ocr).toMatchObject({ dpi: 250, dpiKnown: true });
+    expectA4(pgmSize(page.ocr!.image), 250);
   });
 
   it('readies a page for OCR only when asked, and never a blank one', async () => {
@@ -102,11 +102,11 @@ describe('scanned images', () => {
     }
   });
 
-  it('reads OCR images at 300 dpi at most: a 400 dpi scan is kept whole but read smaller', async () => {
+  it('reads OCR images at 250 dpi at most: a 400 dpi scan is kept whole but read smaller', async () => {
     const page = await firstPage(await scanForm(form, { dpi: 400 }));
     expect(page).toMatchObject({ ...a4(400), dpi: 400 });
-    expectA4(pgmSize(page.ocr!.image), 300);
-    expect(page.ocr).toMatchObject({ dpi: 300, dpiKnown: true });
+    expectA4(pgmSize(page.ocr!.image), 250);
+    expect(page.ocr).toMatchObject({ dpi: 250, dpiKnown: true });
   });
 
   it('does not believe a density the paper size contradicts, and estimates from A4 instead', async () => {
