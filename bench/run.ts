@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as dbCipher from './db-cipher.bench.js';
 import * as ingest from './ingest.bench.js';
+import * as reports from './reports.bench.js';
 import * as search from './search.bench.js';
 
 /**
@@ -27,6 +28,7 @@ const benches: { name: string; run(options: BenchOptions): Promise<BenchResult[]
   { name: 'db-cipher', run: dbCipher.run },
   { name: 'search', run: search.run },
   { name: 'ingest', run: ingest.run },
+  { name: 'reports', run: reports.run },
 ];
 
 function format(key: string, value: number): string {

@@ -3,6 +3,8 @@ import { type IngestOptions, IngestRuntime } from './ingest/runtime.js';
 import { createRouter, EventHub, type Handlers, type Router } from './ipc/router.js';
 import { checklistHandlers } from './records/checklist-handlers.js';
 import { recordHandlers } from './records/record-handlers.js';
+import { reportHandlers } from './reports/handlers.js';
+import { chromiumPdf, type PdfRenderer } from './reports/pdf.js';
 import { searchHandlers } from './search/handlers.js';
 import { SessionManager } from './services/sessions.js';
 import { SettingsStore } from './services/settings.js';
@@ -10,6 +12,9 @@ import { TaskTracker } from './services/tasks.js';
 import { appName, appVersion } from './version.js';
 
 export type Host = 'electron' | 'browser' | 'cli';
+
+/** Electron's printToPDF, loaded only inside Electron (the module imports 'electron'). */
+const electronPdf: PdfRenderer = async (html, templates) => (await import('./reports/pdf-electron.js')).electronPdf(html, templates);
 
 export interface AppContext {
   router: Router;
@@ -72,6 +77,7 @@ export function createAppContext(options: {
     ...searchHandlers(sessions),
     ...checklistHandlers(sessions),
     ...ingestHandlers(sessions, ingest, options.files ?? {}),
+    ...reportHandlers(sessions, settings, options.files ?? {}, options.host === 'electron' ? electronPdf : chromiumPdf),
   };
 
   const router = createRouter(handlers, options.trustedOrigins, () => sessions.touch());

@@ -41,11 +41,11 @@ export async function startBrowserHost(
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // An export is offered once, for a few minutes, at an unguessable address behind the cookie.
-  const downloads = new Map<string, { name: string; bytes: Buffer; expires: number }>();
+  const downloads = new Map<string, { name: string; bytes: Buffer; mime: string; expires: number }>();
   const files: HostFiles = {
-    offerDownload(name, bytes) {
+    offerDownload(name, bytes, mime = 'application/pdf') {
       const id = randomBytes(24).toString('base64url');
-      downloads.set(id, { name, bytes, expires: Date.now() + downloadTtlMs });
+      downloads.set(id, { name, bytes, mime, expires: Date.now() + downloadTtlMs });
       return `/archive/download/${id}`;
     },
   };
@@ -110,7 +110,7 @@ export async function startBrowserHost(
     downloads.delete(id);
     if (!offer || offer.expires < Date.now()) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(offer.name)}`);
-    send(response, 200, 'application/pdf', offer.bytes);
+    send(response, 200, offer.mime, offer.bytes);
   }
 
   function eventStream(request: IncomingMessage, response: ServerResponse): void {

@@ -9,6 +9,7 @@ import { customerAddCommand, customerShowCommand } from './customer-commands.js'
 import { demoCommand } from './demo-command.js';
 import { importCommand, importOptions } from './import-command.js';
 import { type CliIo, exitCodes, UsageError } from './io.js';
+import { reportCommand, reportOptions } from './report-command.js';
 import { searchCommand, searchOptions } from './search-command.js';
 
 interface Command {
@@ -36,6 +37,7 @@ const commands: Record<string, Command> = {
   verify: { summaryKey: 'cli.cmdVerify', options: archiveOptions, run: verifyCommand },
   search: { summaryKey: 'cli.cmdSearch', options: searchOptions, run: searchCommand },
   import: { summaryKey: 'cli.cmdImport', options: importOptions, run: importCommand },
+  report: { summaryKey: 'cli.cmdReport', options: reportOptions, run: reportCommand },
   demo: { summaryKey: 'cli.cmdDemo', options: { ...archiveOptions, customers: { type: 'string' } }, run: demoCommand },
   customer: {
     summaryKey: 'cli.cmdCustomer',
@@ -60,6 +62,9 @@ const optionHelp: Record<string, string> = {
   '--type T': 'cli.optType',
   '--limit N': 'cli.optLimit',
   '--ocr MODE': 'cli.optOcr',
+  '--from/--to DATE': 'cli.optPeriod',
+  '--agent ID': 'cli.optAgent',
+  '--out FILE': 'cli.optOut',
   '--json': 'cli.optJson',
   '--lang LANG': 'cli.optLang',
 };

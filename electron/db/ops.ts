@@ -6,6 +6,7 @@ import { sourceOps } from '../ingest/source-ops.js';
 import { checklistOps } from '../records/checklist-ops.js';
 import { searchOps } from '../search/ops.js';
 import { recordOps } from '../records/record-ops.js';
+import { reportOps } from '../reports/report-ops.js';
 import type { Db } from './connection.js';
 
 /**
@@ -21,6 +22,7 @@ export const ops = {
   ...batchOps,
   ...documentOps,
   ...sourceOps,
+  ...reportOps,
 } satisfies Record<string, (db: Db, args: never) => unknown>;
 
 export type Ops = typeof ops;

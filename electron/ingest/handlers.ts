@@ -12,14 +12,21 @@ type IngestMethod = Extract<
   `ingest.${string}` | `scanners.${string}` | `hotFolders.${string}` | `inbox.${string}` | `pages.${string}` | `documents.${string}` | `coverSheets.${string}` | `quarantine.${string}`
 >;
 
+/** A saved file's kind: the save dialog's filter, the download's content type. */
+export interface SavedFileType {
+  extension: string;
+  mime: string;
+  label: string;
+}
+
 /** What only the host can do: native dialogs (desktop) or a download link (browser host). */
 export interface HostFiles {
   openFiles?(): Promise<string[]>;
   openFolder?(): Promise<string | null>;
-  /** Saves bytes where the user chooses; false when they cancel. */
-  saveFile?(suggestedName: string, bytes: Buffer): Promise<boolean>;
-  /** Offers bytes for download once; returns the address. */
-  offerDownload?(name: string, bytes: Buffer): string;
+  /** Saves bytes where the user chooses; false when they cancel. Without a type, a PDF. */
+  saveFile?(suggestedName: string, bytes: Buffer, type?: SavedFileType): Promise<boolean>;
+  /** Offers bytes for download once; returns the address. Without a content type, a PDF. */
+  offerDownload?(name: string, bytes: Buffer, mime?: string): string;
 }
 
 /** Ingest, inbox, viewer and their sources over IPC. Paths only ever come from main's own dialogs. */

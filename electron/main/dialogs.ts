@@ -21,8 +21,8 @@ export function nativeDialogs(): HostFiles {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async saveFile(suggestedName, bytes) {
-      const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    async saveFile(suggestedName, bytes, type) {
+      const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [{ name: type?.label ?? 'PDF', extensions: [type?.extension ?? 'pdf'] }] };
       const window = parent();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return false;

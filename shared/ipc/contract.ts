@@ -5,6 +5,7 @@ import { errorCodes } from './errors.js';
 import { checklistMethods } from './methods/checklists.js';
 import { ingestEvents, ingestMethods } from './methods/ingest.js';
 import { recordMethods } from './methods/records.js';
+import { reportMethods } from './methods/reports.js';
 import { searchMethods } from './methods/search.js';
 import { languages } from '../i18n/languages.js';
 
@@ -109,6 +110,7 @@ export const methods = {
   ...checklistMethods,
   ...searchMethods,
   ...ingestMethods,
+  ...reportMethods,
 } as const;
 
 export const events = {

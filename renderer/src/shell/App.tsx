@@ -13,6 +13,7 @@ import { InboxSection } from '../features/inbox/InboxSection.js';
 import { DropZone } from '../features/ingest/DropZone.js';
 import { PoliciesPage } from '../features/policies/PoliciesPage.js';
 import { PlaceholderPage } from '../features/PlaceholderPage.js';
+import { ReportsSection } from '../features/reports/ReportsSection.js';
 import { SearchBox } from '../features/search/SearchBox.js';
 import { DocumentsPage } from '../features/viewer/DocumentsPage.js';
 import { ViewerPage } from '../features/viewer/ViewerPage.js';
@@ -125,7 +126,8 @@ function Shell({ user, version, languageSwitch }: { user: SessionUser; version: 
 
 /**
  * The open section; inside Customers, the list (`#/customers`) or one customer (`#/customers/<id>`);
- * inside Documents, the viewer for one document (`#/documents/<id>`).
+ * inside Documents, the viewer for one document (`#/documents/<id>`); inside Reports, the list and
+ * KPI dashboard (`#/reports`), the dashboard alone (`#/reports/kpi`) or one report (`#/reports/<id>`).
  */
 function SectionPage({ section, subPath, user }: { section: Section; subPath: string; user: SessionUser }) {
   if (section === 'customers' && subPath === 'policies') return <PoliciesPage />;
@@ -133,6 +135,7 @@ function SectionPage({ section, subPath, user }: { section: Section; subPath: st
   if (section === 'customers') return subPath ? <CustomerDetail key={subPath} customerId={subPath} role={user.role} /> : <CustomersPage role={user.role} />;
   if (section === 'inbox') return <InboxSection tab={subPath} role={user.role} />;
   if (section === 'documents') return subPath ? <ViewerPage key={subPath} documentId={subPath} /> : <DocumentsPage />;
+  if (section === 'reports') return <ReportsSection subPath={subPath} />;
   if (section === 'admin' && (user.role === 'admin' || user.role === 'archivist')) return <AdminPage user={user} />;
   return <PlaceholderPage section={section} />;
 }

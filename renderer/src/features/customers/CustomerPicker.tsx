@@ -16,6 +16,8 @@ type Props = {
   known: KnownCustomer[];
   placeholder?: string;
   testId?: string;
+  /** A clear button, for an optional choice (a report's customer filter). */
+  allowClear?: boolean;
 } & ({ multiple: true; value?: string[]; onChange?: (value: string[]) => void } | { multiple?: false; value?: string; onChange?: (value: string) => void });
 
 /** Debounce for typing in a search field, as in the shell's search box. */
@@ -68,6 +70,7 @@ export function CustomerPicker(props: Props) {
   const common = {
     style: { width: '100%' },
     placeholder: props.placeholder ?? t('policies.findCustomer'),
+    allowClear: props.allowClear,
     options,
     'data-testid': props.testId,
     notFoundContent: searching ? <Spin size="small" /> : null,

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The print settings every report PDF uses: A4, the margins the header and footer sit in. */
+export interface PdfTemplates {
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+/** Makes a PDF from a complete HTML document held in memory: the HTML is never written to disk (it holds personal data). */
+export type PdfRenderer = (html: string, templates: PdfTemplates) => Promise<Buffer>;
+
+export const pdfMargins = { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' } as const;
+
+/**
+ * The Chromium to print with under Node (CLI, browser host, tests, benchmarks): DOSSIER_CHROMIUM
+ * or CHROMIUM_PATH when set; on Windows, Microsoft Edge at its standard places (every supported
+ * Windows has it); elsewhere the usual Chromium and Chrome paths.
+ */
+export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  const asked = env.DOSSIER_CHROMIUM ?? env.CHROMIUM_PATH;
+  if (asked) return asked;
+  const candidates =
+    platform === 'win32'
+      ? [env['ProgramFiles(x86)'], env.ProgramFiles, env.LOCALAPPDATA]
+          .filter((dir): dir is string => Boolean(dir))
+          .map((dir) => join(dir, 'Microsoft', 'Edge', 'Application', 'msedge.exe'))
+      : platform === 'darwin'
+        ? ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', '/Applications/Chromium.app/Contents/MacOS/Chromium']
+        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * PDFs through playwright-core driving the installed Chromium (or Edge): page.setContent with the
+ * HTML, then page.pdf. JavaScript is off and every request is refused: the document is
+ * self-contained.
+ */
+export const chromiumPdf: PdfRenderer = async (html, templates) => {
+  const executablePath = chromiumExecutable();
+  if (!executablePath) throw new Error('No Chromium or Microsoft Edge found to print the PDF with (set DOSSIER_CHROMIUM)');
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'],
+  });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, ...templates, margin: pdfMargins });
+    return Buffer.from(pdf);
+  } finally {
+    await browser.close();
+  }
+};
