@@ -1,46 +1,54 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser, archivePaths, createArchive } from '../electron/archive/archive.js';
+import { addUser, archivePaths, createArchive, openArchive } from '../electron/archive/archive.js';
 import { appendAudit } from '../electron/archive/audit-log.js';
 import { openDatabase } from '../electron/db/connection.js';
 import { seededRandom } from '../electron/demo/generate.js';
 import { translator } from '../electron/i18n.js';
 import { reportFile } from '../electron/reports/output.js';
-import { chromiumPdf } from '../electron/reports/pdf.js';
-import type { ReportId, ReportResult } from '../shared/ipc/methods/reports.js';
+import { chromiumPrinter } from '../electron/reports/pdf.js';
+import { type ExportFormat, type ReportId, type ReportResult, screenRowLimit } from '../shared/ipc/methods/reports.js';
 import type { BenchOptions, BenchResult } from './run.js';
 
-/**
+/*
  * The reports on a 100,000-customer encrypted archive (10,000 with --quick): customers and
  * policies made by the demo op (`demo.fill`, the same schema, completeness and due-date code as
  * the forms), 20 agents they are spread over; 400 ingest batches of 5 files with 5,000 documents
  * and 20,000 pages (one page in ten at 150 dpi, one in fifty blank, one file in twenty refused);
- * 50,000 audit entries (views and prints of customers and documents). The batches, documents,
- * pages and audit entries are written straight into the database on a second connection (the
- * ingest pipeline would take hours to make 20,000 pages): the rows have the shape the pipeline
- * writes, and the audit entries go through appendAudit, so the chain is real.
+ * 50,000 audit entries (views and changes of customers). The batches, documents, pages and audit
+ * entries are written straight into the database on a second connection (the ingest pipeline
+ * would take hours to make 20,000 pages): the rows have the shape the pipeline writes, and the
+ * audit entries go through appendAudit, so the chain is real.
  *
- * Measured: each report's `reports.run` as the app calls it (database worker, the audit entry,
- * the rows structured-cloned back), as compliance, whole archive, median of 3; then a
- * 1,000-row report (the completeness report's first 1,000 rows) to PDF through Chromium
- * (launch included) and to XLSX, median of 3.
+ * The build takes minutes (demo.fill is most of it). DOSSIER_BENCH_REPORTS_ARCHIVE=DIR keeps the
+ * built archive in DIR and, when DIR already holds one, measures on it without building again:
+ * for re-running the measurements while working on a report. Without it, a temporary archive is
+ * built and removed.
+ *
+ * Measured, as compliance over the whole archive, median of 3:
+ * - screen: `reports.run` as the screen calls it (database worker, audit entry, the first
+ *   screenRowLimit rows plus the row count, totals, key figures and roll-ups over every row,
+ *   structured-cloned back): what the user waits for after Run. The issue's "query under 2 s".
+ * - export: the same with every row, as an XLSX or CSV export needs it (one round).
+ * - PDF: a 1,000-row report (the completeness report's first 1,000 rows) through one Chromium kept
+ *   open (chromiumPrinter): the first PDF (browser launch included) and the median of 3 after it.
+ * - XLSX: the same 1,000 rows; then the whole completeness report as XLSX and CSV (one round).
  */
-export async function run(options: BenchOptions = { quick: false }): Promise<BenchResult[]> {
-  const customers = options.quick ? 10_000 : 100_000;
-  const root = mkdtempSync(join(tmpdir(), 'dossier-bench-reports-'));
-  const log = (message: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(1)} s]   ${message}`);
-  const results: BenchResult[] = [];
-  const dir = join(root, 'archive');
-  const { session } = await createArchive(dir, { username: 'admin', displayName: '管理员', password: 'bench-password-1', branchName: '北京朝阳支公司' });
+
+const passwords = { admin: 'bench-password-1', compliance: 'bench-password-2', archivist: 'bench-password-3' };
+
+/** Makes the bench archive in `dir`: what the description above says. */
+async function build(dir: string, customers: number, log: (message: string) => void): Promise<BenchResult> {
+  const { session } = await createArchive(dir, { username: 'admin', displayName: '管理员', password: passwords.admin, branchName: '北京朝阳支公司' });
   try {
     let started = performance.now();
     const filled = await session.db.call('demo.fill', { actorId: session.user.id, customers, seed: 20_261_122 });
     const fillMs = performance.now() - started;
     log(`demo.fill: ${filled.customers} customers, ${filled.policies} policies in ${(fillMs / 1000).toFixed(1)} s`);
-    const compliance = await addUser(session, { username: 'compliance', displayName: '赵敏', role: 'compliance', password: 'bench-password-2' });
-    const archivist = await addUser(session, { username: 'archivist', displayName: '陈静', role: 'archivist', password: 'bench-password-3' });
+    const compliance = await addUser(session, { username: 'compliance', displayName: '赵敏', role: 'compliance', password: passwords.compliance });
+    const archivist = await addUser(session, { username: 'archivist', displayName: '陈静', role: 'archivist', password: passwords.archivist });
 
     started = performance.now();
     const paths = archivePaths(dir);
@@ -114,18 +122,38 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
     } finally {
       db.close();
     }
+
     const extraMs = performance.now() - started;
     log(`batches, documents, pages, audit entries in ${(extraMs / 1000).toFixed(1)} s`);
-    results.push({
+    return {
       bench: 'reports',
       name: `build: ${customers.toLocaleString('en')} customers`,
       values: { demoFillMs: fillMs, extraMs, customers: filled.customers, policies: filled.policies },
       note: '400 batches, 2,000 files, ~5,000 documents, ~20,000 pages, 50,000 audit entries',
-    });
+    };
+  } finally {
+    await session.close();
+  }
+}
 
-    const times = async (label: string, fn: () => Promise<unknown>, rounds = 3) => {
+export async function run(options: BenchOptions = { quick: false }): Promise<BenchResult[]> {
+  const customers = options.quick ? 10_000 : 100_000;
+  const log = (message: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(1)} s]   ${message}`);
+  const kept = process.env.DOSSIER_BENCH_REPORTS_ARCHIVE;
+  const root = kept ? null : mkdtempSync(join(tmpdir(), 'dossier-bench-reports-'));
+  const dir = kept ?? join(root!, 'archive');
+  const results: BenchResult[] = [];
+  if (kept && existsSync(archivePaths(dir).db)) log(`measuring on the archive kept in ${dir}`);
+  else results.push(await build(dir, customers, log));
+
+  const session = await openArchive(dir, 'compliance', passwords.compliance);
+  const printer = chromiumPrinter();
+  try {
+    const scope = `${(await session.db.call('reports.run', { actorId: session.user.id, reportId: 'batches', parameters: {}, language: 'zh-CN', action: 'generate' })).rowCount} batches`;
+    log(`archive: ${scope}`);
+    const times = async <T>(label: string, fn: () => Promise<T>, rounds = 3) => {
       const ms: number[] = [];
-      let last: unknown;
+      let last: T | undefined;
       for (let i = 0; i < rounds; i++) {
         const start = performance.now();
         last = await fn();
@@ -133,27 +161,41 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
       }
       ms.sort((a, b) => a - b);
       log(`${label}: median ${ms[Math.floor(rounds / 2)]!.toFixed(0)} ms`);
-      return { median: ms[Math.floor(rounds / 2)]!, max: ms[rounds - 1]!, last };
+      return { median: ms[Math.floor(rounds / 2)]!, max: ms[rounds - 1]!, last: last! };
     };
+    const call = (reportId: ReportId, action: 'generate' | 'export', format?: ExportFormat) =>
+      session.db.call('reports.run', { actorId: session.user.id, reportId, parameters: {}, language: 'zh-CN', action, ...(format ? { format } : {}) });
+
     let completeness: ReportResult | null = null;
     for (const reportId of ['completeness', 'timeliness', 'batches', 'accessAudit'] as ReportId[]) {
-      const { median, max, last } = await times(`reports.run ${reportId}`, () =>
-        session.db.call('reports.run', { actorId: compliance.id, reportId, parameters: {}, language: 'zh-CN', action: 'generate' }),
-      );
-      const result = last as ReportResult;
-      if (reportId === 'completeness') completeness = result;
-      results.push({ bench: 'reports', name: `query: ${reportId} (${customers.toLocaleString('en')} customers)`, values: { medianMs: median, maxMs: max, rows: result.rows.length }, note: 'reports.run as compliance, whole archive, median of 3; goal < 2,000 ms' });
+      const screen = await times(`screen ${reportId}`, () => call(reportId, 'generate'));
+      results.push({
+        bench: 'reports',
+        name: `query for the screen: ${reportId}`,
+        values: { medianMs: screen.median, maxMs: screen.max, rows: screen.last.rows.length, rowCount: screen.last.rowCount },
+        note: `first ${screenRowLimit} rows + totals over all; goal < 2,000 ms`,
+      });
+      const full = await times(`export query ${reportId}`, () => call(reportId, 'export', 'xlsx'), 1);
+      if (reportId === 'completeness') completeness = full.last;
+      results.push({ bench: 'reports', name: `query for an export: ${reportId}`, values: { ms: full.median, rows: full.last.rows.length }, note: 'every row, one round' });
     }
-    const thousand: ReportResult = { ...completeness!, rows: completeness!.rows.slice(0, 1000) };
+
+    const thousand: ReportResult = { ...completeness!, rows: completeness!.rows.slice(0, 1000), rowCount: 1000 };
     const t = translator('zh-CN');
-    const pdf = await times('1,000 rows to PDF', () => reportFile(thousand, 'pdf', t, 'zh-CN', chromiumPdf));
-    const xlsx = await times('1,000 rows to XLSX', () => reportFile(thousand, 'xlsx', t, 'zh-CN', chromiumPdf));
-    const pdfFile = pdf.last as { bytes: Buffer };
-    results.push({ bench: 'reports', name: '1,000-row report to PDF', values: { medianMs: pdf.median, maxMs: pdf.max, kiB: Math.round(pdfFile.bytes.length / 1024) }, note: 'completeness, zh-CN, Chromium launched per PDF (playwright-core); goal < 5,000 ms' });
-    results.push({ bench: 'reports', name: '1,000-row report to XLSX', values: { medianMs: xlsx.median, maxMs: xlsx.max, kiB: Math.round((xlsx.last as { bytes: Buffer }).bytes.length / 1024) }, note: 'exceljs, with the roll-up sheets; goal < 3,000 ms' });
+    const file = (result: ReportResult, format: ExportFormat) => reportFile(result, format, t, 'zh-CN', printer.print);
+    const first = await times('first PDF (browser launch)', () => file(thousand, 'pdf'), 1);
+    const pdf = await times('1,000 rows to PDF, browser open', () => file(thousand, 'pdf'));
+    results.push({ bench: 'reports', name: '1,000-row report to PDF', values: { medianMs: pdf.median, maxMs: pdf.max, firstMs: first.median, kiB: Math.round(pdf.last.bytes.length / 1024) }, note: 'completeness, zh-CN, one Chromium kept open; first = with its launch; goal < 5,000 ms' });
+    const xlsx = await times('1,000 rows to XLSX', () => file(thousand, 'xlsx'));
+    results.push({ bench: 'reports', name: '1,000-row report to XLSX', values: { medianMs: xlsx.median, maxMs: xlsx.max, kiB: Math.round(xlsx.last.bytes.length / 1024) }, note: 'exceljs, with the roll-up sheets; goal < 3,000 ms' });
+    for (const format of ['xlsx', 'csv'] as const) {
+      const whole = await times(`whole completeness report to ${format}`, () => file(completeness!, format), 1);
+      results.push({ bench: 'reports', name: `whole completeness report to ${format.toUpperCase()}`, values: { ms: whole.median, rows: completeness!.rows.length, kiB: Math.round(whole.last.bytes.length / 1024) }, note: 'file building only, after the export query; one round' });
+    }
     return results;
   } finally {
+    await printer.close();
     await session.close();
-    rmSync(root, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   }
 }

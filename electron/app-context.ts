@@ -4,7 +4,7 @@ import { createRouter, EventHub, type Handlers, type Router } from './ipc/router
 import { checklistHandlers } from './records/checklist-handlers.js';
 import { recordHandlers } from './records/record-handlers.js';
 import { reportHandlers } from './reports/handlers.js';
-import { chromiumPdf, type PdfRenderer } from './reports/pdf.js';
+import { chromiumPrinter, type PdfPrinter } from './reports/pdf.js';
 import { searchHandlers } from './search/handlers.js';
 import { SessionManager } from './services/sessions.js';
 import { SettingsStore } from './services/settings.js';
@@ -13,8 +13,11 @@ import { appName, appVersion } from './version.js';
 
 export type Host = 'electron' | 'browser' | 'cli';
 
-/** Electron's printToPDF, loaded only inside Electron (the module imports 'electron'). */
-const electronPdf: PdfRenderer = async (html, templates) => (await import('./reports/pdf-electron.js')).electronPdf(html, templates);
+/** Electron's printToPDF, loaded only inside Electron (the module imports 'electron'); it opens a hidden window per PDF and holds nothing between them. */
+const electronPrinter: PdfPrinter = {
+  print: async (html, templates) => (await import('./reports/pdf-electron.js')).electronPdf(html, templates),
+  close: async () => {},
+};
 
 export interface AppContext {
   router: Router;
@@ -23,6 +26,8 @@ export interface AppContext {
   tasks: TaskTracker;
   sessions: SessionManager;
   ingest: IngestRuntime;
+  /** Report PDFs; its browser (browser host, CLI) is closed with the archive and by the host on shutdown. */
+  pdf: PdfPrinter;
 }
 
 /**
@@ -43,6 +48,9 @@ export function createAppContext(options: {
   const sessions = new SessionManager(options.dataDir, hub);
   const ingest = new IngestRuntime(hub, tasks, options.ingest);
   sessions.attach(ingest);
+  const pdf = options.host === 'electron' ? electronPrinter : chromiumPrinter();
+  // A browser kept open between PDFs holds the last reports' pages in memory: it goes with the archive.
+  sessions.attach({ opened: async () => {}, closing: () => pdf.close() });
 
   const handlers: Handlers = {
     'app.info': () => ({ name: appName, version: appVersion, host: options.host }),
@@ -77,9 +85,9 @@ export function createAppContext(options: {
     ...searchHandlers(sessions),
     ...checklistHandlers(sessions),
     ...ingestHandlers(sessions, ingest, options.files ?? {}),
-    ...reportHandlers(sessions, settings, options.files ?? {}, options.host === 'electron' ? electronPdf : chromiumPdf),
+    ...reportHandlers(sessions, settings, options.files ?? {}, pdf),
   };
 
   const router = createRouter(handlers, options.trustedOrigins, () => sessions.touch());
-  return { router, hub, settings, tasks, sessions, ingest };
+  return { router, hub, settings, tasks, sessions, ingest, pdf };
 }

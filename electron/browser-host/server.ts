@@ -155,6 +155,7 @@ export async function startBrowserHost(
     token,
     close: async () => {
       await app.ingest.dispose();
+      await app.pdf.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

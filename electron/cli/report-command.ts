@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { type ExportFormat, exportFormats, type ReportId, reportIds, reportParametersSchema } from '../../shared/ipc/methods/reports.js';
 import { openArchive } from '../archive/archive.js';
 import { reportFile } from '../reports/output.js';
-import { chromiumPdf } from '../reports/pdf.js';
+import { chromiumPrinter } from '../reports/pdf.js';
 import { reports } from '../reports/registry.js';
 import { archiveOptions, type CommandContext, readPassword, required } from './archive-commands.js';
 import { exitCodes, UsageError } from './io.js';
@@ -46,24 +46,53 @@ export async function reportCommand(context: CommandContext, args: string[]): Pr
     const option = { from: '--from', to: '--to', branchId: '--branch', agentId: '--agent', customerType: '--type' }[field] ?? field;
     throw new UsageError(t('cli.reportBadOption', { option }));
   }
-  const session = await openArchive(resolve(required(context, 'data')), required(context, 'user'), await readPassword(context));
+  const file = await createOut(out, t);
   let rows: number;
+  let written = false;
+  const printer = chromiumPrinter();
   try {
-    const result = await session.db.call('reports.run', {
-      actorId: session.user.id,
-      reportId: name as ReportId,
-      parameters: parsed.data,
-      language: context.language,
-      action: 'export',
-      format: format as ExportFormat,
-    });
-    const file = await reportFile(result, format as ExportFormat, t, context.language, chromiumPdf);
-    await writeFile(out, file.bytes);
-    rows = result.rows.length;
+    const session = await openArchive(resolve(required(context, 'data')), required(context, 'user'), await readPassword(context));
+    try {
+      const result = await session.db.call('reports.run', {
+        actorId: session.user.id,
+        reportId: name as ReportId,
+        parameters: parsed.data,
+        language: context.language,
+        action: 'export',
+        format: format as ExportFormat,
+      });
+      const made = await reportFile(result, format as ExportFormat, t, context.language, printer.print);
+      await file.writeFile(made.bytes);
+      written = true;
+      rows = result.rowCount;
+    } finally {
+      await session.close();
+    }
   } finally {
-    await session.close();
+    await printer.close();
+    await file.close();
+    // The file was made empty for this report: one that failed leaves nothing behind.
+    if (!written) await rm(out, { force: true });
   }
   const title = t(reports[name as ReportId].titleKey);
   io.out(context.json ? JSON.stringify({ report: name, format, rows, file: out }) : t('cli.reportWritten', { title, rows, file: out }));
   return exitCodes.ok;
+}
+
+/**
+ * Makes the --out file before anything else, so that a path that is taken, a folder or not
+ * writable is refused before the archive is opened (and no export is recorded). An existing file
+ * is never overwritten: it may be last month's report.
+ */
+async function createOut(out: string, t: CommandContext['t']): Promise<FileHandle> {
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory()) throw new UsageError(t('cli.reportOutIsFolder', { file: out }));
+  if (existing) throw new UsageError(t('cli.reportOutExists', { file: out }));
+  try {
+    return await open(out, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(t('cli.reportOutExists', { file: out }));
+    throw new UsageError(t('cli.reportOutUnwritable', { file: out, reason: code ?? String(error) }));
+  }
 }

@@ -62,7 +62,7 @@ export class DbClient {
 
 function revive(error: SerialisedError): Error {
   if ((errorCodes as readonly string[]).includes(error.code)) {
-    const revived = new DossierError(error.code as ErrorCode, error.details);
+    const revived = new DossierError(error.code as ErrorCode, error.details, error.messageKey);
     if (error.code === 'INTERNAL' && error.message) revived.message = error.message;
     return revived;
   }

@@ -15,11 +15,11 @@ export interface WorkerInit {
 }
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerialisedError };
-export type SerialisedError = { code: string; details?: Record<string, unknown>; message?: string };
+export type SerialisedError = { code: string; details?: Record<string, unknown>; messageKey?: string; message?: string };
 
 function serialise(error: unknown): SerialisedError {
   const known = asDossierError(error);
-  if (known instanceof DossierError) return { code: known.code, ...(known.details ? { details: known.details } : {}) };
+  if (known instanceof DossierError) return { code: known.code, messageKey: known.messageKey, ...(known.details ? { details: known.details } : {}) };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -1,6 +1,6 @@
 import { rejectMessage } from '../../shared/i18n/ingest-formats.js';
 import type { RejectReason } from '../../shared/ipc/methods/ingest.js';
-import { column, figure, type ReportDefinition, rate, type Row } from './definition.js';
+import { column, figure, firstRows, type ReportDefinition, rate, type Row } from './definition.js';
 import { maskDigitRuns, periodBounds, whereClause } from './scope.js';
 
 /** Roles who see every batch; the others (agents, account managers) see the batches they ran. */
@@ -30,7 +30,7 @@ export const batchesReport: ReportDefinition = {
     column('rejectedFiles', 'integer', 7),
     column('rejections', 'text', 36),
   ],
-  query(db, parameters, { actor, t, language }) {
+  query(db, parameters, { actor, t, language, limit }) {
     const where: string[] = [];
     const values: Record<string, unknown> = {};
     if (!allBatchesRoles.includes(actor.role)) {
@@ -69,12 +69,14 @@ export const batchesReport: ReportDefinition = {
     const rejectedOf = db.prepare("SELECT file_name, reason, reason_values FROM ingest_files WHERE batch_id = ? AND state = 'rejected' ORDER BY seq");
     const separator = t('reports.listSeparator');
     const sums = { files: 0, pages: 0, lowDpi: 0, blank: 0, rejected: 0 };
-    const rows: Row[] = batches.map((b) => {
+    for (const b of batches) {
       sums.files += b.files;
       sums.pages += b.pages;
       sums.lowDpi += b.low_dpi;
       sums.blank += b.blank;
       sums.rejected += b.rejected;
+    }
+    const rows: Row[] = firstRows(batches, limit).map((b) => {
       const ocr = (ocrOf.all(b.id) as { state: string; n: number }[]).map((o) => t('reports.ocrCount', { state: t(`reports.ocrStates.${o.state}`), count: o.n }));
       const rejections = (rejectedOf.all(b.id) as { file_name: string; reason: RejectReason | null; reason_values: string | null }[]).map((f) => {
         const reason = f.reason ? rejectMessage(t, language, f.reason, f.reason_values ? (JSON.parse(f.reason_values) as Record<string, string | number>) : null) : '';
@@ -97,9 +99,10 @@ export const batchesReport: ReportDefinition = {
     });
     return {
       rows,
+      rowCount: batches.length,
       totals: { batch: t('reports.total'), files: sums.files, pages: sums.pages, lowDpiPages: sums.lowDpi, blankPages: sums.blank, rejectedFiles: sums.rejected },
       summary: [
-        figure('batches', 'integer', rows.length),
+        figure('batches', 'integer', batches.length),
         figure('files', 'integer', sums.files),
         figure('pages', 'integer', sums.pages),
         figure('lowDpiPages', 'integer', sums.lowDpi),

@@ -1,11 +1,11 @@
-import { type CustomerType, mandatoryFields } from '../../shared/domain/customer.js';
+import { type CustomerType, customerTypes, mandatoryFields } from '../../shared/domain/customer.js';
 import type { DocumentTypeNames, RequiredFor } from '../../shared/domain/document-type.js';
-import type { ProductLine } from '../../shared/domain/policy.js';
+import { type ProductLine, productLines } from '../../shared/domain/policy.js';
 import type { ReportColumn } from '../../shared/ipc/methods/reports.js';
 import { validateCreditCode, validateMobile, validateResidentId } from '../../shared/validators/index.js';
 import type { Db } from '../db/connection.js';
 import { poorQualityFlags } from '../records/completeness.js';
-import { type Cell, column, figure, nameOrder, type QueryContext, type ReportDefinition, rate, type Row } from './definition.js';
+import { type Cell, column, figure, firstRows, nameOrder, type ReportDefinition, rate, type Row } from './definition.js';
 import { customerScope, maskedIdentifier, whereClause } from './scope.js';
 
 /*
@@ -14,159 +14,185 @@ import { customerScope, maskedIdentifier, whereClause } from './scope.js';
  * queries per customer, which at 100,000 customers takes far longer than a report may; here each
  * kind of fact is read once for all customers and the checklist is assembled in memory. The
  * integration test checks both give the same items and percentages.
+ *
+ * What costs at that size is turning stored values into JavaScript strings (about a microsecond
+ * each), not reading them. So the pass over every customer reads numbers and the few strings the
+ * checklist must validate (ID number, credit code, mobile): other fields come as "blank" flags,
+ * agents, branches, policies and document types as rowids, and the name order comes from the name
+ * index as rowids, so names are not read either. Names, document names and policy numbers are read only
+ * for the rows that are sent (the screen's first page, or every row of an export).
  */
 
 const poorList = poorQualityFlags.map((f) => `'${f}'`).join(', ');
+const validatedFields = ['idNumber', 'creditCode', 'mobile'] as const;
+const checkedFields = [...new Set(Object.values(mandatoryFields).flat())];
+const columnOf = (name: string) => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+const isValidated = (name: string) => (validatedFields as readonly string[]).includes(name);
+/** An owner (customer or policy rowid) and a document type rowid as one map key. */
+const ownerType = (owner: number, type: number) => owner * 65_536 + type;
 
 interface TypeRow {
-  id: string;
+  rowid: number;
   code: string;
   names: DocumentTypeNames;
   requiredFor: RequiredFor;
 }
 
-interface CustomerRow {
-  id: string;
-  type: CustomerType;
-  name: string;
-  id_type: string | null;
-  id_number: string | null;
-  credit_code: string | null;
-  mobile: string | null;
-  address: string | null;
-  occupation: string | null;
-  agent_id: string | null;
-  agent_name: string | null;
-  branch_id: string;
-  branch_name: string | null;
+/**
+ * What the checklist needs of a customer, as the row SQL returns it (an array: better-sqlite3
+ * makes arrays faster than objects): rowid, type, agent and branch rowids, ID type, then each of
+ * checkedFields, validated ones as text and the others as 1 when blank.
+ */
+type Facts = [rowid: number, type: CustomerType, agent: number | null, branch: number, idType: string | null, ...fields: (string | number | null)[]];
+const fieldAt = new Map<string, number>(checkedFields.map((f, i) => [f, 5 + i]));
+
+/** A document item of the checklist: missing, present but with poor pages, or good. */
+interface DocumentItem {
+  type: TypeRow;
+  policy: number | null;
+  state: 'missing' | 'lowQuality' | 'present';
 }
 
-/** Per customer: the document items, the field items, the poor pages, the percentage. */
-export interface CustomerCompleteness {
-  customer: CustomerRow;
-  missingDocuments: { code: string; name: string; policyNumber?: string }[];
-  lowQualityDocuments: { code: string; name: string; policyNumber?: string }[];
-  fieldIssues: { field: string; state: 'missing' | 'invalid'; reason?: string }[];
+/** Per customer: the counts the totals need; the items themselves only when asked for. */
+export interface Assessed {
+  facts: Facts;
+  nameRank: number;
   items: number;
   present: number;
   percent: number;
+  missing: number;
+  fieldIssues: number;
   lowQualityPages: number;
 }
 
-const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-
-const columns = new Map<string, string>();
-const columnOf = (name: string) => {
-  let c = columns.get(name);
-  if (c === undefined) columns.set(name, (c = name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)));
-  return c;
-};
-
-/** customerField in completeness.ts: stored values are validated again. */
-function fieldState(row: CustomerRow, name: string): { state: 'present' | 'missing' | 'invalid'; reason?: string } {
-  const value = (row as unknown as Record<string, unknown>)[columnOf(name)];
-  if (blank(value)) return { state: 'missing' };
+/** customerField in completeness.ts, on a Facts row; `today` for the ID number's birth date check (one Date, not one per customer). */
+function fieldState(facts: Facts, name: string, today: Date): 'present' | 'missing' | 'invalid' {
+  const value = facts[fieldAt.get(name)!];
+  if (!isValidated(name)) return value === 1 ? 'missing' : 'present';
+  if (value === null || value === undefined || String(value).trim() === '') return 'missing';
   const text = String(value);
-  const check = (result: { ok: boolean; reason?: string }) => (result.ok ? { state: 'present' as const } : { state: 'invalid' as const, reason: result.reason ?? 'format' });
   switch (name) {
     case 'idNumber':
-      if (row.id_type !== null && row.id_type !== 'resident_id') return { state: 'present' };
-      return check(validateResidentId(text) as { ok: boolean; reason?: string });
+      if (facts[4] !== null && facts[4] !== 'resident_id') return 'present';
+      return validateResidentId(text, today).ok ? 'present' : 'invalid';
     case 'creditCode':
-      return check(validateCreditCode(text) as { ok: boolean; reason?: string });
-    case 'mobile':
-      return check(validateMobile(text) as { ok: boolean; reason?: string });
+      return validateCreditCode(text).ok ? 'present' : 'invalid';
     default:
-      return { state: 'present' };
+      return validateMobile(text).ok ? 'present' : 'invalid';
   }
 }
 
-/** Every in-scope customer's checklist, computed set-wise. */
-export function completenessOf(db: Db, where: string[], values: Record<string, unknown>, language: QueryContext['language']): CustomerCompleteness[] {
+/** The checklist of every in-scope customer, in name order, and how to list one customer's items. */
+export function completenessOf(db: Db, where: string[], values: Record<string, unknown>, today: Date) {
   const types = (
-    db.prepare("SELECT id, code, names, required_for FROM document_types WHERE active = 1 ORDER BY CASE category WHEN 'basic' THEN 0 WHEN 'contract' THEN 1 WHEN 'claims' THEN 2 ELSE 3 END, rowid").all() as {
-      id: string;
-      code: string;
-      names: string;
-      required_for: string;
-    }[]
-  ).map((r): TypeRow => ({ id: r.id, code: r.code, names: JSON.parse(r.names) as DocumentTypeNames, requiredFor: JSON.parse(r.required_for) as RequiredFor }));
+    db
+      .prepare("SELECT rowid, code, names, required_for FROM document_types WHERE active = 1 ORDER BY CASE category WHEN 'basic' THEN 0 WHEN 'contract' THEN 1 WHEN 'claims' THEN 2 ELSE 3 END, rowid")
+      .all() as { rowid: number; code: string; names: string; required_for: string }[]
+  ).map((r): TypeRow => ({ rowid: r.rowid, code: r.code, names: JSON.parse(r.names) as DocumentTypeNames, requiredFor: JSON.parse(r.required_for) as RequiredFor }));
+  const forCustomerType = new Map(customerTypes.map((type) => [type, types.filter((ty) => ty.requiredFor.customerTypes?.includes(type))]));
+  const forProductLine = new Map(productLines.map((line) => [line, types.filter((ty) => ty.requiredFor.productLines?.includes(line))]));
 
+  const fieldColumns = checkedFields.map((f) => (isValidated(f) ? `c.${columnOf(f)} AS ${f}` : `(c.${columnOf(f)} IS NULL OR trim(c.${columnOf(f)}) = '') AS ${f}`));
   const customers = db
     .prepare(
-      `SELECT c.id, c.type, c.name, c.id_type, c.id_number, c.credit_code, c.mobile, c.address, c.occupation, c.agent_id,
-              u.display_name AS agent_name, c.branch_id, b.name AS branch_name
-         FROM customers c LEFT JOIN users u ON u.id = c.agent_id LEFT JOIN branches b ON b.id = c.branch_id
-         ${whereClause(where)}
-        ORDER BY c.rowid`,
+      `SELECT c.rowid, c.type, (SELECT u.rowid FROM users u WHERE u.id = c.agent_id) AS agent, (SELECT b.rowid FROM branches b WHERE b.id = c.branch_id) AS branch,
+              c.id_type, ${fieldColumns.join(', ')}
+         FROM customers c
+         ${whereClause(where)}`,
     )
-    .all(values) as CustomerRow[];
-  if (customers.length === 0) return [];
-
-  // Filed documents by owner and type, with whether the best of them is free of poor pages.
-  const filed = db
+    .raw()
+    .all(values) as Facts[];
+  
+  // Filed documents by owner and type: 0 when the best of them is free of poor pages, 1 when not.
+  // Keyed by owner rowid and type rowid in one number: at 100,000 customers, string keys cost.
+  const byCustomer = new Map<number, number>();
+  const byPolicy = new Map<number, number>();
+  const keep = (map: Map<number, number>, key: number, poor: number) => map.set(key, Math.min(map.get(key) ?? 1, poor));
+  for (const [customer, policy, type, poor] of db
     .prepare(
-      `SELECT d.customer_id, d.policy_id, d.document_type_id,
-              EXISTS (SELECT 1 FROM pages p, json_each(p.quality_flags) f WHERE p.document_id = d.id AND f.value IN (${poorList})) AS poor
-         FROM documents d
-        WHERE d.state = 'filed' AND d.document_type_id IS NOT NULL`,
+      `SELECT (SELECT c.rowid FROM customers c WHERE c.id = d.customer_id), (SELECT p.rowid FROM policies p WHERE p.id = d.policy_id), ty.rowid,
+              EXISTS (SELECT 1 FROM pages p, json_each(p.quality_flags) f WHERE p.document_id = d.id AND f.value IN (${poorList}))
+         FROM documents d JOIN document_types ty ON ty.id = d.document_type_id
+        WHERE d.state = 'filed'`,
     )
-    .all() as { customer_id: string | null; policy_id: string | null; document_type_id: string; poor: number }[];
-  const byCustomer = new Map<string, number>();
-  const byPolicy = new Map<string, number>();
-  const keep = (map: Map<string, number>, key: string, poor: number) => map.set(key, Math.min(map.get(key) ?? 1, poor));
-  for (const d of filed) {
-    if (d.customer_id) keep(byCustomer, `${d.customer_id}|${d.document_type_id}`, d.poor);
-    if (d.policy_id) keep(byPolicy, `${d.policy_id}|${d.document_type_id}`, d.poor);
+    .raw()
+    .iterate() as IterableIterator<[number | null, number | null, number, number]>) {
+    if (customer !== null) keep(byCustomer, ownerType(customer, type), poor);
+    if (policy !== null) keep(byPolicy, ownerType(policy, type), poor);
   }
 
-  const held = new Map<string, { id: string; policy_number: string; product_line: ProductLine }[]>();
-  for (const p of db
+  // Product lines as their index in productLines: a number is cheaper to hand over than a string.
+  const held = new Map<number, [number, ProductLine][]>();
+  for (const [customer, policy, line] of db
     .prepare(
-      `SELECT pp.customer_id, p.id, p.policy_number, p.product_line FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder'
-        ORDER BY p.application_date`,
+      `SELECT c.rowid, p.rowid, CASE p.product_line ${productLines.map((line, i) => `WHEN '${line}' THEN ${i}`).join(' ')} END
+         FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' JOIN customers c ON c.id = pp.customer_id
+        ORDER BY p.application_date, p.rowid`,
     )
-    .iterate() as IterableIterator<{ customer_id: string; id: string; policy_number: string; product_line: ProductLine }>) {
-    const list = held.get(p.customer_id) ?? [];
-    list.push(p);
-    held.set(p.customer_id, list);
+    .raw()
+    .iterate() as IterableIterator<[number, number, number]>) {
+    const entry: [number, ProductLine] = [policy, productLines[line]!];
+    const list = held.get(customer);
+    if (list) list.push(entry);
+    else held.set(customer, [entry]);
   }
 
   // Pages below the scan rule (low resolution or blank) in the customer's filed documents.
-  const poorPages = new Map<string, number>();
-  for (const r of db
+  const poorPages = new Map<number, number>();
+  for (const [customer, n] of db
     .prepare(
-      `SELECT d.customer_id AS id, count(*) AS n FROM pages p JOIN documents d ON d.id = p.document_id
-        WHERE d.state = 'filed' AND d.customer_id IS NOT NULL
-          AND (p.dpi < 200 OR EXISTS (SELECT 1 FROM json_each(p.quality_flags) f WHERE f.value IN (${poorList})))
-        GROUP BY d.customer_id`,
+      `SELECT c.rowid, count(*) FROM pages p JOIN documents d ON d.id = p.document_id JOIN customers c ON c.id = d.customer_id
+        WHERE d.state = 'filed' AND (p.dpi < 200 OR EXISTS (SELECT 1 FROM json_each(p.quality_flags) f WHERE f.value IN (${poorList})))
+        GROUP BY c.rowid`,
     )
-    .iterate() as IterableIterator<{ id: string; n: number }>) {
-    poorPages.set(r.id, r.n);
+    .raw()
+    .iterate() as IterableIterator<[number, number]>) {
+    poorPages.set(customer, n);
   }
 
-  return customers.map((customer) => {
-    const result: CustomerCompleteness = { customer, missingDocuments: [], lowQualityDocuments: [], fieldIssues: [], items: 0, present: 0, percent: 100, lowQualityPages: poorPages.get(customer.id) ?? 0 };
-    const documentItem = (state: number | undefined, type: TypeRow, policyNumber?: string) => {
-      result.items++;
-      const item = { code: type.code, name: type.names[language], ...(policyNumber ? { policyNumber } : {}) };
-      if (state === undefined) result.missingDocuments.push(item);
-      else if (state === 1) result.lowQualityDocuments.push(item);
-      else result.present++;
+  const state = (filed: number | undefined): DocumentItem['state'] => (filed === undefined ? 'missing' : filed === 1 ? 'lowQuality' : 'present');
+  /** The customer's document items in checklist order: their own papers, then each policy's. */
+  const documentItems = (facts: Facts): DocumentItem[] => {
+    const items: DocumentItem[] = [];
+    for (const type of forCustomerType.get(facts[1]) ?? []) items.push({ type, policy: null, state: state(byCustomer.get(ownerType(facts[0], type.rowid))) });
+    for (const [policy, line] of held.get(facts[0]) ?? []) {
+      for (const type of forProductLine.get(line) ?? []) items.push({ type, policy, state: state(byPolicy.get(ownerType(policy, type.rowid))) });
+    }
+    return items;
+  };
+  const fieldIssues = (facts: Facts) =>
+    mandatoryFields[facts[1]].flatMap((field) => {
+      const s = fieldState(facts, field, today);
+      return s === 'present' ? [] : [{ field, state: s }];
+    });
+
+  // Name order from the name index alone (no names read): the rows' tie-break after agent and percentage.
+  const nameRank = new Map<number, number>();
+  for (const rowid of db.prepare(`SELECT c.rowid FROM customers c ${whereClause(where)} ORDER BY c.name, c.rowid`).pluck().iterate(values) as IterableIterator<number>) nameRank.set(rowid, nameRank.size);
+
+  // The counting pass: what documentItems and fieldIssues list, counted without making the items.
+  const assessed = customers.map((facts): Assessed => {
+    const fields = mandatoryFields[facts[1]];
+    let items = fields.length;
+    let present = 0;
+    let missing = 0;
+    const count = (filed: number | undefined) => {
+      items++;
+      if (filed === 0) present++;
+      else if (filed === undefined) missing++;
     };
-    for (const type of types) if (type.requiredFor.customerTypes?.includes(customer.type)) documentItem(byCustomer.get(`${customer.id}|${type.id}`), type);
-    for (const policy of held.get(customer.id) ?? []) {
-      for (const type of types) if (type.requiredFor.productLines?.includes(policy.product_line)) documentItem(byPolicy.get(`${policy.id}|${type.id}`), type, policy.policy_number);
+    for (const type of forCustomerType.get(facts[1]) ?? []) count(byCustomer.get(ownerType(facts[0], type.rowid)));
+    for (const [policy, line] of held.get(facts[0]) ?? []) {
+      for (const type of forProductLine.get(line) ?? []) count(byPolicy.get(ownerType(policy, type.rowid)));
     }
-    for (const name of mandatoryFields[customer.type]) {
-      result.items++;
-      const { state, reason } = fieldState(customer, name);
-      if (state === 'present') result.present++;
-      else result.fieldIssues.push(reason === undefined ? { field: name, state } : { field: name, state, reason });
+    let issues = 0;
+    for (const field of fields) {
+      if (fieldState(facts, field, today) === 'present') present++;
+      else issues++;
     }
-    result.percent = result.items === 0 ? 100 : Math.round((100 * result.present) / result.items);
-    return result;
+    return { facts, nameRank: nameRank.get(facts[0])!, items, present, percent: items === 0 ? 100 : Math.round((100 * present) / items), missing, fieldIssues: issues, lowQualityPages: poorPages.get(facts[0]) ?? 0 };
   });
+  return { assessed, documentItems, fieldIssues };
 }
 
 const rollUpColumns = (first: 'agent' | 'branch'): ReportColumn[] => [
@@ -190,18 +216,24 @@ interface Tally {
   pages: number;
 }
 
-function tally(map: Map<string, Tally>, key: string, name: string, c: CustomerCompleteness): void {
-  const t = map.get(key) ?? { name, customers: 0, complete: 0, percentSum: 0, missing: 0, fields: 0, pages: 0 };
+const emptyTally = (name: string): Tally => ({ name, customers: 0, complete: 0, percentSum: 0, missing: 0, fields: 0, pages: 0 });
+
+function tally(t: Tally, c: Assessed): void {
   t.customers++;
   if (c.percent === 100) t.complete++;
   t.percentSum += c.percent;
-  t.missing += c.missingDocuments.length;
-  t.fields += c.fieldIssues.length;
+  t.missing += c.missing;
+  t.fields += c.fieldIssues;
   t.pages += c.lowQualityPages;
-  map.set(key, t);
 }
 
-function rollUpRows(map: Map<string, Tally>, first: 'agent' | 'branch'): Row[] {
+function tallyIn<K>(map: Map<K, Tally>, key: K, name: () => string, c: Assessed): void {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = emptyTally(name())));
+  tally(t, c);
+}
+
+function rollUpRows(map: Map<unknown, Tally>, first: 'agent' | 'branch'): Row[] {
   return [...map.values()]
     .sort((a, b) => nameOrder.compare(a.name, b.name))
     .map((t) => ({
@@ -237,59 +269,63 @@ export const completenessReport: ReportDefinition = {
   /**
    * Rows: the customers whose file is not complete (what needs doing), fewest items present
    * first within each agent; totals, key figures and roll-ups count every customer in scope. The
-   * period selects customers whose file was opened in it.
+   * period selects customers whose file was opened in it. Every customer's checklist is worked
+   * out (the totals need them), but rows are only built for the first `limit`.
    */
-  query(db, parameters, { actor, t, language }) {
+  query(db, parameters, { actor, t, language, limit, now }) {
     const { where, values } = customerScope(parameters, actor, 'c', true);
-    const all = completenessOf(db, where, values, language);
+    const { assessed, documentItems, fieldIssues } = completenessOf(db, where, values, now);
     const unassigned = t('reports.unassigned');
-    const byAgent = new Map<string, Tally>();
-    const byBranch = new Map<string, Tally>();
-    let complete = 0;
-    let percentSum = 0;
-    let missing = 0;
-    let fields = 0;
-    let pages = 0;
-    for (const c of all) {
-      tally(byAgent, c.customer.agent_id ?? '', c.customer.agent_name ?? unassigned, c);
-      tally(byBranch, c.customer.branch_id, c.customer.branch_name ?? c.customer.branch_id, c);
-      if (c.percent === 100) complete++;
-      percentSum += c.percent;
-      missing += c.missingDocuments.length;
-      fields += c.fieldIssues.length;
-      pages += c.lowQualityPages;
+    const agentNames = new Map(db.prepare('SELECT rowid, display_name FROM users').raw().all() as [number, string][]);
+    const branchNames = new Map(db.prepare('SELECT rowid, name FROM branches').raw().all() as [number, string][]);
+    const agentName = (agent: number | null) => (agent === null ? unassigned : (agentNames.get(agent) ?? unassigned));
+    const byAgent = new Map<number | null, Tally>();
+    const byBranch = new Map<number, Tally>();
+    const all = emptyTally('');
+    for (const c of assessed) {
+      tallyIn(byAgent, c.facts[2], () => agentName(c.facts[2]), c);
+      tallyIn(byBranch, c.facts[3], () => branchNames.get(c.facts[3]) ?? '', c);
+      tally(all, c);
     }
     // Agents in name order (customers without one last), then the emptiest files first, then names.
-    const agentNames = [...new Set(all.map((c) => c.customer.agent_name ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : nameOrder.compare(a, b)));
-    const agentRank = new Map(agentNames.map((name, i) => [name, i]));
-    const listed = all
-      .filter((c) => c.percent < 100 || c.lowQualityPages > 0)
-      // Names within an agent and a percentage by code point: a collator compare per pair made
-      // this sort alone take seconds at 100,000 customers.
-      .sort((a, b) => agentRank.get(a.customer.agent_name ?? '')! - agentRank.get(b.customer.agent_name ?? '')! || a.percent - b.percent || (a.customer.name < b.customer.name ? -1 : a.customer.name > b.customer.name ? 1 : 0));
+    const ranked = [...byAgent.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : nameOrder.compare(agentName(a), agentName(b))));
+    const agentRank = new Map(ranked.map((agent, i) => [agent, i]));
+    const listed = assessed.filter((c) => c.percent < 100 || c.lowQualityPages > 0).sort((a, b) => agentRank.get(a.facts[2])! - agentRank.get(b.facts[2])! || a.percent - b.percent || a.nameRank - b.nameRank);
+
+    const customerOf = db.prepare('SELECT id, name, id_number, credit_code FROM customers WHERE rowid = ?');
+    const policyNumber = db.prepare('SELECT policy_number FROM policies WHERE rowid = ?').pluck();
     const separator = t('reports.listSeparator');
-    const documentLabel = (d: { name: string; policyNumber?: string }) => (d.policyNumber ? `${d.name} (${d.policyNumber})` : d.name);
-    const rows: Row[] = listed.map((c): Row => {
-      const docs = [...c.missingDocuments.map(documentLabel), ...c.lowQualityDocuments.map((d) => t('reports.lowQualityDocument', { document: documentLabel(d) }))];
-      const issues = c.fieldIssues.map((f) => t(f.state === 'missing' ? 'reports.fieldMissing' : 'reports.fieldInvalid', { field: t(`checklist.fields.${f.field}`) }));
+    const documentLabel = (item: DocumentItem) => {
+      const name = item.type.names[language];
+      return item.policy === null ? name : `${name} (${policyNumber.get(item.policy) as string})`;
+    };
+    const rows: Row[] = firstRows(listed, limit).map((c): Row => {
+      const customer = customerOf.get(c.facts[0]) as { id: string; name: string; id_number: string | null; credit_code: string | null };
+      const items = documentItems(c.facts);
+      const docs = [
+        ...items.filter((d) => d.state === 'missing').map(documentLabel),
+        ...items.filter((d) => d.state === 'lowQuality').map((d) => t('reports.lowQualityDocument', { document: documentLabel(d) })),
+      ];
+      const issues = fieldIssues(c.facts).map((f) => t(f.state === 'missing' ? 'reports.fieldMissing' : 'reports.fieldInvalid', { field: t(`checklist.fields.${f.field}`) }));
       const cells: Record<string, Cell> = {
-        customerId: c.customer.id,
-        customer: c.customer.name,
-        customerType: t(`enums.customerTypes.${c.customer.type}`),
-        idNumber: maskedIdentifier(actor.role, c.customer.id_number, c.customer.credit_code),
-        agent: c.customer.agent_name ?? unassigned,
+        customerId: customer.id,
+        customer: customer.name,
+        customerType: t(`enums.customerTypes.${c.facts[1]}`),
+        idNumber: maskedIdentifier(actor.role, customer.id_number, customer.credit_code),
+        agent: agentName(c.facts[2]),
         missingDocuments: docs.join(separator),
-        missingCount: c.missingDocuments.length,
+        missingCount: c.missing,
         fieldIssues: issues.join(separator),
-        fieldIssueCount: c.fieldIssues.length,
+        fieldIssueCount: c.fieldIssues,
         lowQualityPages: c.lowQualityPages,
         completeness: c.percent / 100,
       };
       return cells;
     });
-    const customers = all.length;
+    const { customers, complete, percentSum, missing, fields, pages } = all;
     return {
       rows,
+      rowCount: listed.length,
       totals: { customer: t('reports.total'), missingCount: missing, fieldIssueCount: fields, lowQualityPages: pages, completeness: customers ? percentSum / customers / 100 : null },
       summary: [
         figure('customers', 'integer', customers),

@@ -16,10 +16,15 @@ export interface QueryContext {
   /** The branch's local calendar day, YYYY-MM-DD. */
   today: string;
   now: Date;
+  /** At most this many rows (the screen's or a printout's share), or null for every row (XLSX, CSV). */
+  limit: number | null;
 }
 
 export interface QueryOutput {
+  /** The first `limit` rows in the report's order (all of them without a limit). */
   rows: Row[];
+  /** How many rows the report has: totals, key figures and roll-ups cover all of them. */
+  rowCount: number;
   totals: Row;
   summary: ReportResult['summary'];
   groups: ReportResult['groups'];
@@ -48,6 +53,9 @@ export function column(key: string, type: ColumnType, width: number): ReportColu
 export function figure(key: string, type: ColumnType, value: Cell): ReportResult['summary'][number] {
   return { key, labelKey: `reports.summary.${key}`, type, value };
 }
+
+/** The first `limit` items, or all of them: rows are only built for what is sent. */
+export const firstRows = <T>(items: readonly T[], limit: number | null): readonly T[] => (limit === null ? items : items.slice(0, limit));
 
 /** a / b as a rate 0–1, null when there is nothing to divide. */
 export function rate(part: number, whole: number): number | null {

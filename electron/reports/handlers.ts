@@ -5,7 +5,7 @@ import type { Handlers } from '../ipc/router.js';
 import type { SessionManager } from '../services/sessions.js';
 import type { SettingsStore } from '../services/settings.js';
 import { reportFile } from './output.js';
-import type { PdfRenderer } from './pdf.js';
+import type { PdfPrinter } from './pdf.js';
 
 type ReportMethod = Extract<keyof Handlers, `reports.${string}` | `kpi.${string}`>;
 
@@ -14,7 +14,7 @@ type ReportMethod = Extract<keyof Handlers, `reports.${string}` | `kpi.${string}
  * are masked for the user's role on the database worker, before any output is built from them.
  * Exports are saved through the host: a native save dialog (desktop) or a one-time download.
  */
-export function reportHandlers(sessions: SessionManager, settings: SettingsStore, host: HostFiles, pdf: PdfRenderer): Pick<Handlers, ReportMethod> {
+export function reportHandlers(sessions: SessionManager, settings: SettingsStore, host: HostFiles, pdf: PdfPrinter): Pick<Handlers, ReportMethod> {
   const db = () => sessions.current().db;
   const actorId = () => sessions.current().user.id;
   const language = () => settings.get().language;
@@ -22,12 +22,12 @@ export function reportHandlers(sessions: SessionManager, settings: SettingsStore
   return {
     'reports.list': () => db().call('reports.list', { actorId: actorId() }),
     'reports.run': ({ reportId, parameters }) => db().call('reports.run', { actorId: actorId(), reportId, parameters, language: language(), action: 'generate' }),
-    'reports.recordPrint': ({ reportId, parameters }) => db().call('reports.recordPrint', { actorId: actorId(), reportId, parameters }),
+    'reports.print': ({ reportId, parameters }) => db().call('reports.run', { actorId: actorId(), reportId, parameters, language: language(), action: 'print' }),
     'reports.export': async ({ reportId, parameters, format }) => {
       if (!host.saveFile && !host.offerDownload) throw new DossierError('NOT_AVAILABLE');
       const lang = language();
       const result = await db().call('reports.run', { actorId: actorId(), reportId, parameters, language: lang, action: 'export', format });
-      const file = await reportFile(result, format, translator(lang), lang, pdf);
+      const file = await reportFile(result, format, translator(lang), lang, pdf.print);
       if (host.saveFile) return { saved: await host.saveFile(file.name, file.bytes, file.type), downloadUrl: null };
       return { saved: false, downloadUrl: host.offerDownload!(file.name, file.bytes, file.type.mime) };
     },

@@ -8,6 +8,14 @@ import type { User } from '../archive/users.js';
 /** Agents see their own customers only (H5.1 level 1): their reports are scoped to them. */
 export const ownCustomersOnly = (role: Role) => role === 'agent';
 
+/**
+ * An agent asking for another agent's customers is refused, before anything is looked up: whether
+ * that agent exists is none of theirs.
+ */
+export function checkOwnScope(parameters: ReportParameters, actor: User): void {
+  if (ownCustomersOnly(actor.role) && parameters.agentId !== undefined && parameters.agentId !== actor.id) throw new DossierError('PERMISSION_DENIED');
+}
+
 /** The instant a local calendar day starts, as stored timestamps are written (ISO 8601 UTC). */
 export function localDayStart(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -28,17 +36,13 @@ export function periodBounds(parameters: ReportParameters): { fromAt?: string; t
 
 /**
  * SQL conditions on a customers table alias for the scope filters (branch, agent, customer type)
- * and, with `period`, the customers whose file was opened in the period. An agent asking for
- * another agent's customers is refused; an agent asking for none gets their own.
+ * and, with `period`, the customers whose file was opened in the period. An agent gets their own
+ * customers (checkOwnScope has refused them any other agent's).
  */
 export function customerScope(parameters: ReportParameters, actor: User, alias = 'c', period = false): { where: string[]; values: Record<string, unknown> } {
   const where: string[] = [];
   const values: Record<string, unknown> = {};
-  let agentId = parameters.agentId;
-  if (ownCustomersOnly(actor.role)) {
-    if (agentId !== undefined && agentId !== actor.id) throw new DossierError('PERMISSION_DENIED');
-    agentId = actor.id;
-  }
+  const agentId = ownCustomersOnly(actor.role) ? actor.id : parameters.agentId;
   if (agentId !== undefined) {
     where.push(`${alias}.agent_id = @agentId`);
     values.agentId = agentId;

@@ -43,15 +43,17 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError 
 
 /** Raised by services; the router turns it into an error envelope. */
 export class DossierError extends Error {
+  /** `message` names a more precise message than the code's own (`errors.<code>`), e.g. `reports.errors.reversedPeriod`. */
   constructor(
     readonly code: ErrorCode,
     readonly details?: Record<string, unknown>,
+    private readonly specificKey?: string,
   ) {
     super(code);
     this.name = 'DossierError';
   }
 
   get messageKey(): string {
-    return `errors.${this.code}`;
+    return this.specificKey ?? `errors.${this.code}`;
   }
 }

@@ -13,7 +13,7 @@ import { IngestRuntime } from '../../electron/ingest/runtime.js';
 import { EventHub } from '../../electron/ipc/router.js';
 import { addMonths, localToday } from '../../electron/records/due-dates.js';
 import { reportFile } from '../../electron/reports/output.js';
-import { chromiumPdf } from '../../electron/reports/pdf.js';
+import { chromiumPrinter } from '../../electron/reports/pdf.js';
 import { TaskTracker } from '../../electron/services/tasks.js';
 import { openDatabase } from '../../electron/db/connection.js';
 import type { Language } from '../../shared/i18n/languages.js';
@@ -45,6 +45,8 @@ const creditCode = '91350100M000100Y43';
 
 let dir: string;
 let admin: ArchiveSession;
+/** One browser for the PDFs of this file, as the app keeps one. */
+const printer = chromiumPrinter();
 const users: Record<string, User> = {};
 const customers: Record<string, string> = {};
 let batchId: string;
@@ -144,6 +146,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await printer.close();
   await admin?.close();
 });
 
@@ -308,7 +311,7 @@ describe('report: access audit', () => {
     const compliance = await as('compliance');
     try {
       await run(compliance, 'timeliness', { customerType: 'individual' });
-      await compliance.db.call('reports.recordPrint', { actorId: compliance.user.id, reportId: 'timeliness', parameters: { customerType: 'individual' } });
+      await compliance.db.call('reports.run', { actorId: compliance.user.id, reportId: 'timeliness', parameters: { customerType: 'individual' }, language: 'en', action: 'print' });
       await compliance.db.call('reports.run', { actorId: compliance.user.id, reportId: 'timeliness', parameters: { customerType: 'individual' }, language: 'en', action: 'export', format: 'xlsx' });
       const audit = await run(compliance, 'accessAudit', { userId: users.compliance!.id }, 'en');
       const last = audit.rows.slice(-3);
@@ -336,7 +339,7 @@ describe('report outputs', () => {
     const compliance = await as('compliance');
     try {
       const result = await run(compliance, 'completeness');
-      const { bytes, name } = await reportFile(result, 'xlsx', translator('zh-CN'), 'zh-CN', chromiumPdf);
+      const { bytes, name } = await reportFile(result, 'xlsx', translator('zh-CN'), 'zh-CN', printer.print);
       expect(name).toMatch(/^档案完整性报告-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -358,7 +361,7 @@ describe('report outputs', () => {
       expect(book.worksheets.map((w) => w.name)).toEqual(['档案完整性报告', '报告说明', '按业务员汇总', '按机构汇总']);
       expect(bytes.includes(Buffer.from(ids.liu))).toBe(false);
 
-      const timeliness = await reportFile(await run(compliance, 'timeliness'), 'xlsx', translator('zh-CN'), 'zh-CN', chromiumPdf);
+      const timeliness = await reportFile(await run(compliance, 'timeliness'), 'xlsx', translator('zh-CN'), 'zh-CN', printer.print);
       const book2 = new ExcelJS.Workbook();
       await book2.xlsx.load(timeliness.bytes as unknown as ArrayBuffer);
       const due = book2.worksheets[0]!.getRow(2).getCell(7).value;
@@ -375,7 +378,7 @@ describe('report outputs', () => {
     try {
       const result = await run(compliance, 'completeness');
       result.rows.push({ customer: '=HYPERLINK("http://x","点我")', customerType: '个人', idNumber: '-1+1', agent: '@SUM(A1)', missingDocuments: 'a,b\n"c"', missingCount: -3, fieldIssues: '+1', fieldIssueCount: 0, lowQualityPages: 0, completeness: 0.5 });
-      const { bytes } = await reportFile(result, 'csv', translator('zh-CN'), 'zh-CN', chromiumPdf);
+      const { bytes } = await reportFile(result, 'csv', translator('zh-CN'), 'zh-CN', printer.print);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
       const lines = text.split('\r\n');
@@ -397,7 +400,7 @@ describe('report outputs', () => {
     const compliance = await as('compliance');
     try {
       const result = await run(compliance, 'completeness', {}, language);
-      const { bytes } = await reportFile(result, 'pdf', translator(language), language, chromiumPdf);
+      const { bytes } = await reportFile(result, 'pdf', translator(language), language, printer.print);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       const text = await pdfText(bytes);
       expect(text).toContain(title);
@@ -491,7 +494,12 @@ describe('reports over IPC', () => {
       expect(await app.router.call('session.signIn', { username: 'compliance', password: passwords.compliance }, own)).toMatchObject({ ok: true });
       const ran = (await app.router.call('reports.run', { reportId: 'completeness', parameters: {} }, own)) as { ok: true; value: ReportResult };
       expect(ran.value.rows).toHaveLength(3);
-      expect(await app.router.call('reports.recordPrint', { reportId: 'completeness', parameters: {} }, own)).toEqual({ ok: true, value: {} });
+      // The printout is the report run again for printing: masked, every row, recorded as a print.
+      const printed = (await app.router.call('reports.print', { reportId: 'completeness', parameters: {} }, own)) as { ok: true; value: ReportResult };
+      expect(printed.value.rows).toHaveLength(3);
+      const printHtml = reportHtml(printed.value, translator('zh-CN'), 'zh-CN');
+      expect(printHtml).toContain(`110105********${ids.liu.slice(-4)}`);
+      expect(printHtml).not.toContain(ids.liu);
       const exported = await app.router.call('reports.export', { reportId: 'completeness', parameters: {}, format: 'csv' }, own);
       expect(exported).toEqual({ ok: true, value: { saved: false, downloadUrl: '/archive/download/1' } });
       expect(downloads[0]!.mime).toBe('text/csv; charset=utf-8');

@@ -785,6 +785,8 @@ export const en = {
     cancel: 'Cancel',
   },
   reportsUi: {
+    partial: "Showing the first {{shown}} of {{count}} rows; totals and figures cover all of them. Excel and CSV exports hold every row; a printout or PDF at most {{limit}}.",
+    tooManyToPrint: "Too many rows to print ({{count}}; at most {{limit}}): narrow the filters or export to Excel or CSV.",
     listTitle: 'Compliance reports',
     noReports: 'No reports are available to your role.',
     descriptions: {
@@ -866,6 +868,16 @@ export const en = {
     BATCH_CLOSED: 'This batch is already closed: start a new import for more files.',
   },
   reports: {
+    errors: {
+      reversedPeriod: "The period ends ({{to}}) before it starts ({{from}}). Swap the dates.",
+      tooManyRowsToPrint: "This report has {{rows}} rows; a printout or PDF holds at most {{limit}}. Narrow the period or filters, or export to Excel or CSV, which hold every row.",
+      unknown: {
+        branchId: "There is no such branch in this archive.",
+        agentId: "There is no such agent in this archive.",
+        userId: "There is no such user in this archive.",
+        customerId: "There is no such customer in this archive.",
+      },
+    },
     titles: {
       completeness: "File completeness",
       timeliness: "Update timeliness",
@@ -1013,6 +1025,9 @@ export const en = {
     reportUnknown: "There is no report \"{{name}}\". dossier report --list lists them.",
     reportBadOut: "--out must end in .pdf, .xlsx or .csv",
     reportBadOption: "The value of {{option}} is not valid",
+    reportOutExists: "{{file}} already exists. Choose another file name; nothing was overwritten.",
+    reportOutIsFolder: "{{file}} is a folder. Give a file name ending in .pdf, .xlsx or .csv.",
+    reportOutUnwritable: "Cannot write {{file}} ({{reason}}). Check that the folder exists and that you may write there.",
     reportWritten: "{{title}}: {{rows}} rows written to {{file}}",
     usage: 'Usage: dossier <command> [options]',
     commands: 'Commands:',

@@ -787,6 +787,8 @@ export const zhCN: LocaleStrings = {
     cancel: '取消',
   },
   reportsUi: {
+    partial: "显示前 {{shown}} 行，共 {{count}} 行；合计与指标按全部行计算。导出 Excel 和 CSV 包含全部行；打印或 PDF 最多 {{limit}} 行。",
+    tooManyToPrint: "行数过多，无法打印（{{count}} 行，最多 {{limit}} 行）：请缩小筛选条件，或导出为 Excel 或 CSV。",
     listTitle: '合规报表',
     noReports: '您的角色暂无可用报表。',
     descriptions: {
@@ -868,6 +870,16 @@ export const zhCN: LocaleStrings = {
     BATCH_CLOSED: '此批次已关闭：请重新导入其余文件。',
   },
   reports: {
+    errors: {
+      reversedPeriod: "期间的结束日期（{{to}}）早于开始日期（{{from}}），请对调两个日期。",
+      tooManyRowsToPrint: "此报表共 {{rows}} 行，打印或 PDF 最多 {{limit}} 行。请缩小期间或筛选条件，或导出为 Excel 或 CSV（包含全部行）。",
+      unknown: {
+        branchId: "本档案库中没有这个机构。",
+        agentId: "本档案库中没有这个业务员。",
+        userId: "本档案库中没有这个用户。",
+        customerId: "本档案库中没有这个客户。",
+      },
+    },
     titles: {
       completeness: "档案完整性报告",
       timeliness: "信息更新及时性报告",
@@ -1015,6 +1027,9 @@ export const zhCN: LocaleStrings = {
     reportUnknown: "没有名为“{{name}}”的报告。dossier report --list 列出全部报告。",
     reportBadOut: "--out 必须以 .pdf、.xlsx 或 .csv 结尾",
     reportBadOption: "{{option}} 的值无效",
+    reportOutExists: "{{file}} 已存在。请换一个文件名；未覆盖任何文件。",
+    reportOutIsFolder: "{{file}} 是一个文件夹。请给出以 .pdf、.xlsx 或 .csv 结尾的文件名。",
+    reportOutUnwritable: "无法写入 {{file}}（{{reason}}）。请检查文件夹是否存在以及是否有写入权限。",
     reportWritten: "{{title}}：{{rows}} 行已写入 {{file}}",
     usage: '用法：dossier <命令> [选项]',
     commands: '命令：',

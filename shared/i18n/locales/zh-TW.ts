@@ -787,6 +787,8 @@ export const zhTW: LocaleStrings = {
     cancel: '取消',
   },
   reportsUi: {
+    partial: "顯示前 {{shown}} 列，共 {{count}} 列；合計與指標按全部列計算。匯出 Excel 和 CSV 包含全部列；列印或 PDF 最多 {{limit}} 列。",
+    tooManyToPrint: "列數過多，無法列印（{{count}} 列，最多 {{limit}} 列）：請縮小篩選條件，或匯出為 Excel 或 CSV。",
     listTitle: '合規報表',
     noReports: '您的角色暫無可用報表。',
     descriptions: {
@@ -868,6 +870,16 @@ export const zhTW: LocaleStrings = {
     BATCH_CLOSED: '此批次已關閉：請重新匯入其餘檔案。',
   },
   reports: {
+    errors: {
+      reversedPeriod: "期間的結束日期（{{to}}）早於開始日期（{{from}}），請對調兩個日期。",
+      tooManyRowsToPrint: "此報表共 {{rows}} 列，列印或 PDF 最多 {{limit}} 列。請縮小期間或篩選條件，或匯出為 Excel 或 CSV（包含全部列）。",
+      unknown: {
+        branchId: "本檔案庫中沒有這個機構。",
+        agentId: "本檔案庫中沒有這個業務員。",
+        userId: "本檔案庫中沒有這個使用者。",
+        customerId: "本檔案庫中沒有這個客戶。",
+      },
+    },
     titles: {
       completeness: "檔案完整性報告",
       timeliness: "資訊更新及時性報告",
@@ -1015,6 +1027,9 @@ export const zhTW: LocaleStrings = {
     reportUnknown: "沒有名為「{{name}}」的報告。dossier report --list 列出全部報告。",
     reportBadOut: "--out 必須以 .pdf、.xlsx 或 .csv 結尾",
     reportBadOption: "{{option}} 的值無效",
+    reportOutExists: "{{file}} 已存在。請換一個檔名；未覆寫任何檔案。",
+    reportOutIsFolder: "{{file}} 是一個資料夾。請給出以 .pdf、.xlsx 或 .csv 結尾的檔名。",
+    reportOutUnwritable: "無法寫入 {{file}}（{{reason}}）。請檢查資料夾是否存在以及是否有寫入權限。",
     reportWritten: "{{title}}：{{rows}} 列已寫入 {{file}}",
     usage: '用法：dossier <命令> [選項]',
     commands: '命令：',

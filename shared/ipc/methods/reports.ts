@@ -6,6 +6,15 @@ import { customerTypes } from '../../domain/customer.js';
  * carries its columns with types, so every output (screen, print, PDF, XLSX, CSV) formats the
  * same values the same way; personal data is already masked for the viewer's role in main.
  */
+/**
+ * Rows a report sends to the screen: the first ones in the report's order, with the count of all
+ * of them; totals, key figures and roll-ups always cover every row. Exports (XLSX, CSV) carry
+ * every row; printing and PDF at most printRowLimit.
+ */
+export const screenRowLimit = 500;
+/** Rows a printout or PDF may hold (about 50 A4 pages): a longer report is exported to Excel or CSV. */
+export const printRowLimit = 2_000;
+
 export const reportIds = ['completeness', 'timeliness', 'batches', 'accessAudit'] as const;
 export type ReportId = (typeof reportIds)[number];
 
@@ -23,10 +32,13 @@ export const reportColumnSchema = z.object({
 });
 export type ReportColumn = z.infer<typeof reportColumnSchema>;
 
-/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+/**
+ * A calendar day, YYYY-MM-DD, that exists (no 2026-02-30), in the years 1900–2199:
+ * JavaScript's Date maps years 0–99 to 1900–1999, and nothing in a branch archive is older than 1900.
+ */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/)
   .refine((value) => {
     const day = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
@@ -66,7 +78,10 @@ export const reportResultSchema = z.object({
   generatedAt: z.string(),
   generatedBy: z.string(),
   columns: z.array(reportColumnSchema),
+  /** The report's first rows: on screen at most screenRowLimit, in a printout at most printRowLimit, in XLSX and CSV all. */
   rows: z.array(z.record(z.string(), cell)),
+  /** How many rows the report has; more than `rows.length` when only the first were sent. */
+  rowCount: z.number().int().min(0),
   /** Totals under the table, keyed by column (rates as 0–1 in 'percent' columns). */
   totals: z.record(z.string(), cell),
   /**
@@ -101,10 +116,10 @@ const run = z.object({ reportId: z.enum(reportIds), parameters: reportParameters
 
 export const reportMethods = {
   'reports.list': { input: z.object({}).strict(), output: z.array(reportDefinitionSchema) },
-  /** Runs a report for the screen; recorded in the audit log. */
+  /** Runs a report for the screen (its first screenRowLimit rows); recorded in the audit log. */
   'reports.run': { input: run, output: reportResultSchema },
-  /** Records a print before the renderer prints the report. */
-  'reports.recordPrint': { input: run, output: z.object({}).strict() },
+  /** Runs a report for the renderer to print (at most printRowLimit rows, else refused); recorded as a print. */
+  'reports.print': { input: run, output: reportResultSchema },
   /** Saves the report as PDF, XLSX or CSV where the user chooses (desktop) or offers a download (browser host); recorded. */
   'reports.export': {
     input: run.extend({ format: z.enum(exportFormats) }).strict(),
@@ -116,7 +131,7 @@ export const reportMethods = {
   },
   /** The rows behind a KPI for one month: a report run with that month as its period. */
   'kpi.drill': {
-    input: z.object({ kpi: z.enum(kpiIds), month: z.string().regex(/^\d{4}-\d{2}$/), branchId: z.string().min(1).max(100).optional() }).strict(),
+    input: z.object({ kpi: z.enum(kpiIds), month: z.string().regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/), branchId: z.string().min(1).max(100).optional() }).strict(),
     output: reportResultSchema,
   },
 } as const;

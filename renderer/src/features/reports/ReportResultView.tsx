@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Flex, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { reportParameterNames, type ReportResult } from '../../../../shared/ipc/methods/reports.js';
+import { printRowLimit, reportParameterNames, type ReportResult } from '../../../../shared/ipc/methods/reports.js';
 import { useFormats } from '../customers/form-support.js';
 import { useCellFormat } from './format-cell.js';
 import { ReportActions } from './ReportActions.js';
@@ -20,6 +20,7 @@ export function ReportResultView({ result }: { result: ReportResult }) {
       ? t('reportsUi.periodValue', { from: format('date', result.parameters.from) || '…', to: format('date', result.parameters.to) || '…' })
       : null;
   const scope = Object.entries(result.scope);
+  const count = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
 
   return (
     <div data-testid="report-result" data-report-id={result.id}>
@@ -60,6 +61,15 @@ export function ReportResultView({ result }: { result: ReportResult }) {
             <Statistic key={figure.key} title={t(figure.labelKey)} value={format(figure.type, figure.value) || '—'} data-key={figure.key} data-testid="report-summary-figure" />
           ))}
         </Flex>
+      )}
+      {result.rowCount > result.rows.length && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="report-partial"
+          title={t('reportsUi.partial', { shown: count(result.rows.length), count: count(result.rowCount), limit: count(printRowLimit) })}
+        />
       )}
       <ReportTable columns={result.columns} rows={result.rows} totals={result.totals} testId="report-table" />
       {result.groups.map((group) => (
