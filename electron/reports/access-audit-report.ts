@@ -22,6 +22,7 @@ export function actionClass(action: string): ActionClass {
 export const accessAuditReport: ReportDefinition = {
   id: 'accessAudit',
   titleKey: 'reports.titles.accessAudit',
+  orientation: 'portrait',
   parameters: ['from', 'to', 'branchId', 'userId', 'customerId'],
   roles: ['supervisor', 'archivist', 'compliance', 'admin'],
   columns: [

@@ -15,6 +15,7 @@ const allBatchesRoles = ['supervisor', 'archivist', 'compliance', 'admin'];
 export const batchesReport: ReportDefinition = {
   id: 'batches',
   titleKey: 'reports.titles.batches',
+  orientation: 'landscape',
   parameters: ['from', 'to', 'branchId'],
   roles: ['agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin'],
   columns: [

@@ -251,6 +251,7 @@ function rollUpRows(map: Map<unknown, Tally>, first: 'agent' | 'branch'): Row[] 
 export const completenessReport: ReportDefinition = {
   id: 'completeness',
   titleKey: 'reports.titles.completeness',
+  orientation: 'landscape',
   parameters: ['from', 'to', 'branchId', 'agentId', 'customerType'],
   // Agents see their own customers only; everyone who answers for files sees the branch's.
   roles: ['agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin'],

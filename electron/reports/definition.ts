@@ -39,6 +39,8 @@ export interface QueryOutput {
 export interface ReportDefinition {
   id: ReportId;
   titleKey: string;
+  /** The printed page: landscape when the columns would not fit a portrait A4 page readably. */
+  orientation: ReportResult['orientation'];
   parameters: readonly (keyof ReportParameters)[];
   roles: readonly Role[];
   columns: readonly ReportColumn[];

@@ -21,6 +21,7 @@ export const electronPdf: PdfRenderer = async (html, templates) => {
     await window.webContents.executeJavaScript(`document.open(); document.write(${JSON.stringify(html)}); document.close(); document.fonts.ready.then(() => true)`);
     const pdf = await window.webContents.printToPDF({
       pageSize: 'A4',
+      landscape: templates.landscape,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: templates.headerTemplate,

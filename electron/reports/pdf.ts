@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 
-/** The print settings every report PDF uses: A4, the margins the header and footer sit in. */
+/** A report PDF's page: A4 in the report's orientation, Chromium's header and footer in the margins (pdfMargins). */
 export interface PdfTemplates {
   headerTemplate: string;
   footerTemplate: string;
+  landscape: boolean;
 }
 
 /** Makes a PDF from a complete HTML document held in memory: the HTML is never written to disk (it holds personal data). */

@@ -91,6 +91,7 @@ export function runReport(db: Db, actor: User, id: ReportId, rawParameters: unkn
   return {
     id,
     titleKey: definition.titleKey,
+    orientation: definition.orientation,
     parameters,
     scope,
     generatedAt: now.toISOString(),

@@ -11,6 +11,7 @@ import { customerScope, maskedIdentifier, maskedPhone, whereClause } from './sco
 export const timelinessReport: ReportDefinition = {
   id: 'timeliness',
   titleKey: 'reports.titles.timeliness',
+  orientation: 'landscape',
   parameters: ['from', 'to', 'branchId', 'agentId', 'customerType'],
   roles: ['agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin'],
   columns: [

@@ -90,7 +90,7 @@ export function reportHtml(result: ReportResult, t: TFunction, language: Languag
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-  @page { size: A4; margin: 16mm 12mm 18mm 12mm; ${pageBoxes} }
+  @page { size: A4 ${result.orientation}; margin: 16mm 12mm 18mm 12mm; ${pageBoxes} }
   * { box-sizing: border-box; }
   html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { font-family: ${fonts[language]}; font-size: 8.5pt; color: #111; margin: 0; }
@@ -131,11 +131,11 @@ ${groups}
 }
 
 /**
- * Chromium's PDF header and footer (Electron printToPDF, playwright page.pdf): title and
- * generation on top; confidentiality and page x of y at the foot. Templates need their own font
- * size; the spans with classes pageNumber and totalPages are filled by Chromium.
+ * Chromium's PDF page (Electron printToPDF, playwright page.pdf): the report's orientation; title
+ * and generation in the header; confidentiality and page x of y at the foot. Templates need their
+ * own font size; the spans with classes pageNumber and totalPages are filled by Chromium.
  */
-export function reportPdfTemplates(result: ReportResult, t: TFunction, language: Language, timeZone?: string): { headerTemplate: string; footerTemplate: string } {
+export function reportPdfTemplates(result: ReportResult, t: TFunction, language: Language, timeZone?: string): { headerTemplate: string; footerTemplate: string; landscape: boolean } {
   const style = `font-family: ${fonts[language].replace(/"/g, "'")}; font-size: 7.5pt; color: #555; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between;`;
   const pageOf = escapeHtml(t('reports.print.pageOf', { page: '\u0001', pages: '\u0002' }))
     .replace('\u0001', '<span class="pageNumber"></span>')
@@ -143,5 +143,6 @@ export function reportPdfTemplates(result: ReportResult, t: TFunction, language:
   return {
     headerTemplate: `<div style="${style}"><span>${escapeHtml(t(result.titleKey))}</span><span>${escapeHtml(generatedLine(result, t, language, timeZone))}</span></div>`,
     footerTemplate: `<div style="${style}"><span>${escapeHtml(t('reports.print.confidential'))}</span><span>${pageOf}</span></div>`,
+    landscape: result.orientation === 'landscape',
   };
 }

@@ -69,9 +69,13 @@ export const reportDefinitionSchema = z.object({
 });
 export type ReportDefinitionInfo = z.infer<typeof reportDefinitionSchema>;
 
+/** How a report's page is laid on A4: portrait, or landscape for the wide tables. */
+export const orientations = ['portrait', 'landscape'] as const;
+
 export const reportResultSchema = z.object({
   id: z.enum(reportIds),
   titleKey: z.string(),
+  orientation: z.enum(orientations),
   parameters: reportParametersSchema,
   /** Names for the parameters' ids (branch, agent, user, customer), for the printed scope line. */
   scope: z.record(z.string(), z.string()),
