@@ -4,17 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../electron/i18n.js';
 import { chromiumPrinter } from '../../electron/reports/pdf.js';
 import { completenessReport } from '../../electron/reports/completeness-report.js';
 import type { ReportResult } from '../../shared/ipc/methods/reports.js';
 import { reportHtml, reportPdfTemplates } from '../../shared/reports/print-html.js';
+import { pdfPagesText } from '../support/pdf-text.js';
 
 /*
- * The printed first page of a report, compared with a reference image: the layout (title, scope,
- * generation line, key figures, table with its heading, page header and footer) must not drift
- * unnoticed. The report is made up here with fixed names, dates and user, and printed in a fixed
+ * The printed report: what every page repeats, read back with pdf.js; and the first page compared
+ * with a reference image, so that the layout (title, scope, generation line, key figures, table
+ * with its heading, page header and footer) does not drift unnoticed. The report is made up here with fixed names, dates and user, and printed in a fixed
  * time zone, so the page is the same on every run on the same machine type (Debian bookworm,
  * fonts-noto-cjk, /usr/bin/chromium). Pages are rendered with pdf.js onto @napi-rs/canvas.
  *
@@ -102,14 +103,33 @@ function difference(actual: { data: Buffer; width: number; height: number }, exp
   return { share: changed / (actual.data.length / 4), marks };
 }
 
-const printer = chromiumPrinter();
-afterAll(() => printer.close());
+let pdf: Buffer;
 
-describe('the printed first page', () => {
-  it('matches the reference image of the completeness report, within a small tolerance', async () => {
+beforeAll(async () => {
+  const printer = chromiumPrinter();
+  try {
     const t = translator('zh-CN');
     const report = fixedReport();
-    const pdf = await printer.print(reportHtml(report, t, 'zh-CN', { pageBoxes: false, timeZone: 'Asia/Shanghai' }), reportPdfTemplates(report, t, 'zh-CN', 'Asia/Shanghai'));
+    pdf = await printer.print(reportHtml(report, t, 'zh-CN', { pageBoxes: false, timeZone: 'Asia/Shanghai' }), reportPdfTemplates(report, t, 'zh-CN', 'Asia/Shanghai'));
+  } finally {
+    await printer.close();
+  }
+}, 60_000);
+
+describe('the printed report', () => {
+  it('repeats the title, the generation line, the table heading and page x of y on every page', async () => {
+    const pages = await pdfPagesText(pdf);
+    expect(pages).toHaveLength(3);
+    pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain('档案完整性报告');
+      expect(text, `page ${i + 1}`).toContain('生成时间 2026/11/22 10:30,生成人 赵敏');
+      expect(text, `page ${i + 1}`).toContain('缺失或质量不合格的资料');
+      expect(text, `page ${i + 1}`).toContain(`第 ${i + 1} 页,共 3 页`);
+      expect(text, `page ${i + 1}`).toContain('机密');
+    });
+  });
+
+  it('has a first page that matches the reference image of the completeness report, within a small tolerance', async () => {
     const actual = await firstPagePixels(pdf);
 
     if (process.env.DOSSIER_UPDATE_SNAPSHOTS === '1') {
@@ -127,5 +147,5 @@ describe('the printed first page', () => {
       writeFileSync('test-results/report-completeness-page1.diff.png', await png({ ...actual, data: marks }));
     }
     expect(share, 'share of changed pixels (see test-results/report-completeness-page1.*.png)').toBeLessThanOrEqual(changedShare);
-  }, 60_000);
+  });
 });

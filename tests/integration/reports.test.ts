@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, type ArchiveSession, openArchive } from '../../electron/archive/archive.js';
 import type { User } from '../../electron/archive/users.js';
@@ -20,6 +19,7 @@ import type { Language } from '../../shared/i18n/languages.js';
 import type { ReportResult } from '../../shared/ipc/methods/reports.js';
 import { reportHtml } from '../../shared/reports/print-html.js';
 import { newArchive, tempDir } from '../support/archive.js';
+import { pdfPagesText } from '../support/pdf-text.js';
 import { applicationForm, blankScan, healthDeclaration, scanForm, textPdf } from '../support/scans.js';
 
 /*
@@ -64,21 +64,6 @@ async function as(username: keyof typeof passwords) {
 
 function run(session: ArchiveSession, reportId: string, parameters: Record<string, unknown> = {}, language: Language = 'zh-CN'): Promise<ReportResult> {
   return session.db.call('reports.run', { actorId: session.user.id, reportId: reportId as ReportResult['id'], parameters, language, action: 'generate' }) as Promise<ReportResult>;
-}
-
-const radicals: Record<string, string> = { '⻚': '页', '⻛': '风', '⻔': '门', '⻅': '见', '⻋': '车', '⻓': '长', '⻢': '马', '⻥': '鱼', '⻜': '飞', '⻝': '食', '⻉': '贝', '⻙': '韦', '⻩': '黄', '⻬': '齐', '⻰': '龙', '⻳': '龟', '⻘': '青', '⻄': '西', '⻆': '角' };
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await doc.destroy();
-  // Chromium writes some CJK characters as compatibility forms (⼾ for 户, which NFKC makes 戶)
-  // or as radicals NFKC leaves alone (⻚ for 页).
-  return parts.join('\n').normalize('NFKC').replace(/[⺀-⻿]/g, (c) => radicals[c] ?? c);
 }
 
 beforeAll(async () => {
@@ -347,6 +332,10 @@ describe('report outputs', () => {
       expect(sheet.getRow(1).getCell(1).value).toBe('客户');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
+      // Widths from the definition: the missing-documents column is the widest.
+      const widths = sheet.columns.map((column) => column.width ?? 0);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(8);
+      expect(widths[4]).toBe(Math.max(...widths));
       const headings = (sheet.getRow(1).values as unknown[]).slice(1);
       const col = (label: string) => headings.indexOf(label) + 1;
       const liu = [2, 3, 4].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === '刘洋')!;
@@ -373,11 +362,12 @@ describe('report outputs', () => {
     }
   });
 
-  it('CSV: UTF-8 with a BOM, RFC 4180 quoting, Chinese round-trips, formulas neutralised, masked', async () => {
+  it('CSV: UTF-8 with a BOM, RFC 4180 quoting, Chinese round-trips, formulas neutralised (also in XLSX), masked', async () => {
     const compliance = await as('compliance');
     try {
       const result = await run(compliance, 'completeness');
       result.rows.push({ customer: '=HYPERLINK("http://x","点我")', customerType: '个人', idNumber: '-1+1', agent: '@SUM(A1)', missingDocuments: 'a,b\n"c"', missingCount: -3, fieldIssues: '+1', fieldIssueCount: 0, lowQualityPages: 0, completeness: 0.5 });
+      result.rows.push({ customer: '\t=1+2', customerType: '个人', idNumber: null, agent: '\r@x', missingDocuments: '', missingCount: 0, fieldIssues: '', fieldIssueCount: 0, lowQualityPages: 0, completeness: 0.5 });
       const { bytes } = await reportFile(result, 'csv', translator('zh-CN'), 'zh-CN', printer.print);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
@@ -387,6 +377,16 @@ describe('report outputs', () => {
       expect(text).not.toContain(ids.liu);
       const hostile = lines.find((l) => l.includes('HYPERLINK'))!;
       expect(hostile).toBe(`"'=HYPERLINK(""http://x"",""点我"")",个人,'-1+1,'@SUM(A1),"a,b\n""c""",-3,'+1,0,0,50.0%`);
+      // A leading tab or carriage return is guarded too (spreadsheets skip them and run the rest).
+      expect(text).toContain(`'\t=1+2,个人,,"'\r@x",,0,,0,0,50.0%`);
+
+      // In XLSX the same text stays text: a string cell, never a formula.
+      const xlsx = await reportFile(result, 'xlsx', translator('zh-CN'), 'zh-CN', printer.print);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const cells = book.worksheets[0]!.getColumn(1).values.filter((v) => typeof v === 'string' && /HYPERLINK|=1\+2/.test(v));
+      expect(cells).toEqual(['=HYPERLINK("http://x","点我")', '\t=1+2']);
+      book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
     } finally {
       await compliance.close();
     }
@@ -402,7 +402,7 @@ describe('report outputs', () => {
       const result = await run(compliance, 'completeness', {}, language);
       const { bytes } = await reportFile(result, 'pdf', translator(language), language, printer.print);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = await pdfText(bytes);
+      const text = (await pdfPagesText(bytes)).join('\n');
       expect(text).toContain(title);
       expect(text).toContain(rateLabel);
       expect(text).toContain('25.0%');
