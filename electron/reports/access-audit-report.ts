@@ -1,6 +1,6 @@
-import { verifyAuditChain } from '../archive/audit-log.js';
+import { type AuditRow, verifyAuditChain } from '../archive/audit-log.js';
 import { column, figure, type ReportDefinition, type Row } from './definition.js';
-import { periodBounds, whereClause } from './scope.js';
+import { addPeriod, whereClause } from './scope.js';
 
 export const actionClasses = ['view', 'print', 'export', 'change'] as const;
 export type ActionClass = (typeof actionClasses)[number];
@@ -37,15 +37,7 @@ export const accessAuditReport: ReportDefinition = {
   query(db, parameters, { t, now, language, limit }) {
     const where = ["(a.object_type IN ('customer', 'policy', 'document') OR a.action LIKE 'report.%')"];
     const values: Record<string, unknown> = {};
-    const { fromAt, toAt } = periodBounds(parameters);
-    if (fromAt) {
-      where.push('a.at >= @fromAt');
-      values.fromAt = fromAt;
-    }
-    if (toAt) {
-      where.push('a.at < @toAt');
-      values.toAt = toAt;
-    }
+    addPeriod(parameters, 'a.at', where, values);
     if (parameters.userId) {
       where.push('a.actor_id = @userId');
       values.userId = parameters.userId;
@@ -78,17 +70,7 @@ export const accessAuditReport: ReportDefinition = {
           ORDER BY a.seq
           LIMIT @limit`,
       )
-      .all({ ...values, limit: limit ?? -1 }) as {
-      seq: number;
-      at: string;
-      action: string;
-      object_type: string | null;
-      object_id: string | null;
-      purpose: string | null;
-      outcome: string;
-      details: string | null;
-      user: string | null;
-    }[];
+      .all({ ...values, limit: limit ?? -1 }) as (Pick<AuditRow, 'seq' | 'at' | 'action' | 'object_type' | 'object_id' | 'purpose' | 'outcome' | 'details'> & { user: string | null })[];
 
     // Labels with the object's name filled in by hand: an i18next call with values costs tens of
     // microseconds, and every entry names a different object.

@@ -1,7 +1,7 @@
 import { rejectMessage } from '../../shared/i18n/ingest-formats.js';
 import type { RejectReason } from '../../shared/ipc/methods/ingest.js';
 import { column, figure, firstRows, type ReportDefinition, rate, type Row } from './definition.js';
-import { maskDigitRuns, periodBounds, whereClause } from './scope.js';
+import { addPeriod, maskDigitRuns, whereClause } from './scope.js';
 
 /** Roles who see every batch; the others (agents, account managers) see the batches they ran. */
 const allBatchesRoles = ['supervisor', 'archivist', 'compliance', 'admin'];
@@ -42,15 +42,7 @@ export const batchesReport: ReportDefinition = {
       where.push('b.branch_id = @branchId');
       values.branchId = parameters.branchId;
     }
-    const { fromAt, toAt } = periodBounds(parameters);
-    if (fromAt) {
-      where.push('b.created_at >= @fromAt');
-      values.fromAt = fromAt;
-    }
-    if (toAt) {
-      where.push('b.created_at < @toAt');
-      values.toAt = toAt;
-    }
+    addPeriod(parameters, 'b.created_at', where, values);
     const batches = db
       .prepare(
         `SELECT b.id, b.label, b.source, b.created_at, u.display_name AS operator,

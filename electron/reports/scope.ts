@@ -17,21 +17,24 @@ export function checkOwnScope(parameters: ReportParameters, actor: User): void {
 }
 
 /** The instant a local calendar day starts, as stored timestamps are written (ISO 8601 UTC). */
-export function localDayStart(date: string): string {
+function localDayStart(date: string, plusDays = 0): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
+  return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
-/** Timestamps in the period: from the start of `from` to the end of `to` (local days). */
-export function periodBounds(parameters: ReportParameters): { fromAt?: string; toAt?: string } {
-  const bounds: { fromAt?: string; toAt?: string } = {};
-  if (parameters.from) bounds.fromAt = localDayStart(parameters.from);
-  if (parameters.to) {
-    const [y, m, d] = parameters.to.split('-').map(Number) as [number, number, number];
-    bounds.toAt = new Date(y, m - 1, d + 1).toISOString();
+/**
+ * Adds the period to a query's conditions: `column` (a stored timestamp) from the start of `from`
+ * to the end of `to`, local days. (A reversed period never gets here: usedParameters refuses it.)
+ */
+export function addPeriod(parameters: ReportParameters, column: string, where: string[], values: Record<string, unknown>): void {
+  if (parameters.from) {
+    where.push(`${column} >= @fromAt`);
+    values.fromAt = localDayStart(parameters.from);
   }
-  if (parameters.from && parameters.to && parameters.from > parameters.to) throw new DossierError('INVALID_INPUT', { reason: 'period' });
-  return bounds;
+  if (parameters.to) {
+    where.push(`${column} < @toAt`);
+    values.toAt = localDayStart(parameters.to, 1);
+  }
 }
 
 /**
@@ -55,17 +58,7 @@ export function customerScope(parameters: ReportParameters, actor: User, alias =
     where.push(`${alias}.type = @customerType`);
     values.customerType = parameters.customerType;
   }
-  if (period) {
-    const { fromAt, toAt } = periodBounds(parameters);
-    if (fromAt) {
-      where.push(`${alias}.created_at >= @fromAt`);
-      values.fromAt = fromAt;
-    }
-    if (toAt) {
-      where.push(`${alias}.created_at < @toAt`);
-      values.toAt = toAt;
-    }
-  }
+  if (period) addPeriod(parameters, `${alias}.created_at`, where, values);
   return { where, values };
 }
 
