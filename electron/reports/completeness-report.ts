@@ -46,6 +46,9 @@ interface TypeRow {
 type Facts = [rowid: number, type: CustomerType, agent: number | null, branch: number, idType: string | null, ...fields: (string | number | null)[]];
 const fieldAt = new Map<string, number>(checkedFields.map((f, i) => [f, 5 + i]));
 
+/** A policy a customer holds: its rowid, product line, application date (a day number; -Infinity when unknown, sorting first as SQL's NULL). */
+type Held = [policy: number, line: ProductLine, applied: number];
+
 /** A document item of the checklist: missing, present but with poor pages, or good. */
 interface DocumentItem {
   type: TypeRow;
@@ -120,28 +123,23 @@ export function completenessOf(db: Db, where: string[], values: Record<string, u
     if (policy !== null) keep(byPolicy, ownerType(policy, type), poor);
   }
 
-  // Each customer's policies (as policyholder) for counting, in no particular order: sorting them
-  // by application date tripled this query's time, and the order matters only in a row's text.
-  // Product lines come as their index in productLines: a number is cheaper to hand over than a string.
-  const held = new Map<number, [number, ProductLine][]>();
-  for (const [customer, policy, line] of db
+  // Each customer's policies (as policyholder): rowid, product line, application date as a day
+  // number. Sorting them by date in SQL tripled this query's time; the order matters only in a
+  // row's text, so rows sort their own few. Product lines come as their index in productLines: a
+  // number is cheaper to hand over than a string.
+  const held = new Map<number, Held[]>();
+  for (const [customer, policy, line, applied] of db
     .prepare(
-      `SELECT c.rowid, p.rowid, CASE p.product_line ${productLines.map((line, i) => `WHEN '${line}' THEN ${i}`).join(' ')} END
+      `SELECT c.rowid, p.rowid, CASE p.product_line ${productLines.map((line, i) => `WHEN '${line}' THEN ${i}`).join(' ')} END, julianday(p.application_date)
          FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' JOIN customers c ON c.id = pp.customer_id`,
     )
     .raw()
-    .iterate() as IterableIterator<[number, number, number]>) {
-    const entry: [number, ProductLine] = [policy, productLines[line]!];
+    .iterate() as IterableIterator<[number, number, number, number | null]>) {
+    const entry: Held = [policy, productLines[line]!, applied ?? -Infinity];
     const list = held.get(customer);
     if (list) list.push(entry);
     else held.set(customer, [entry]);
   }
-  const heldInOrder = db
-    .prepare(
-      `SELECT p.rowid, p.product_line FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' JOIN customers c ON c.id = pp.customer_id
-        WHERE c.rowid = ? ORDER BY p.application_date, p.rowid`,
-    )
-    .raw();
 
   // Pages below the scan rule (low resolution or blank) in the customer's filed documents.
   const poorPages = new Map<number, number>();
@@ -161,7 +159,8 @@ export function completenessOf(db: Db, where: string[], values: Record<string, u
   const documentItems = (facts: Facts): DocumentItem[] => {
     const items: DocumentItem[] = [];
     for (const type of forCustomerType.get(facts[1]) ?? []) items.push({ type, policy: null, state: state(byCustomer.get(ownerType(facts[0], type.rowid))) });
-    for (const [policy, line] of heldInOrder.all(facts[0]) as [number, ProductLine][]) {
+    const policies = [...(held.get(facts[0]) ?? [])].sort((x, y) => x[2] - y[2] || x[0] - y[0]);
+    for (const [policy, line] of policies) {
       for (const type of forProductLine.get(line) ?? []) items.push({ type, policy, state: state(byPolicy.get(ownerType(policy, type.rowid))) });
     }
     return items;
