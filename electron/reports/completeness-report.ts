@@ -1,3 +1,4 @@
+import { roles } from '../../shared/domain/roles.js';
 import { type CustomerType, customerTypes, mandatoryFields } from '../../shared/domain/customer.js';
 import type { DocumentTypeNames, RequiredFor } from '../../shared/domain/document-type.js';
 import { type ProductLine, productLines } from '../../shared/domain/policy.js';
@@ -5,7 +6,7 @@ import type { ReportColumn } from '../../shared/ipc/methods/reports.js';
 import { validateCreditCode, validateMobile, validateResidentId } from '../../shared/validators/index.js';
 import type { Db } from '../db/connection.js';
 import { poorQualityFlags } from '../records/completeness.js';
-import { type Cell, column, figure, firstRows, nameOrder, type ReportDefinition, rate, type Row } from './definition.js';
+import { type Cell, column, customerColumns, figure, firstRows, nameOrder, type ReportDefinition, rate, type Row } from './definition.js';
 import { customerScope, maskedIdentifier, whereClause } from './scope.js';
 
 /*
@@ -259,11 +260,9 @@ export const completenessReport: ReportDefinition = {
   orientation: 'landscape',
   parameters: ['from', 'to', 'branchId', 'agentId', 'customerType'],
   // Agents see their own customers only; everyone who answers for files sees the branch's.
-  roles: ['agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin'],
+  roles,
   columns: [
-    column('customer', 'text', 14),
-    column('customerType', 'text', 8),
-    column('idNumber', 'text', 20),
+    ...customerColumns,
     column('agent', 'text', 10),
     column('missingDocuments', 'text', 30),
     column('missingCount', 'integer', 6),

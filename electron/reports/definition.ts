@@ -52,6 +52,9 @@ export function column(key: string, type: ColumnType, width: number): ReportColu
   return { key, labelKey: `reports.columns.${key}`, type, width };
 }
 
+/** The columns a report about customers starts with: who, what kind, their identifier (masked by role). */
+export const customerColumns: readonly ReportColumn[] = [column('customer', 'text', 14), column('customerType', 'text', 8), column('idNumber', 'text', 20)];
+
 export function figure(key: string, type: ColumnType, value: Cell): ReportResult['summary'][number] {
   return { key, labelKey: `reports.summary.${key}`, type, value };
 }

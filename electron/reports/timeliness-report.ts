@@ -1,5 +1,6 @@
+import { roles } from '../../shared/domain/roles.js';
 import { addDays, daysBetween, getDueRules } from '../records/due-dates.js';
-import { column, figure, nameOrder, type ReportDefinition, rate, type Row } from './definition.js';
+import { column, customerColumns, figure, nameOrder, type ReportDefinition, rate, type Row } from './definition.js';
 import { customerScope, maskedIdentifier, maskedPhone, whereClause } from './scope.js';
 
 /**
@@ -13,11 +14,9 @@ export const timelinessReport: ReportDefinition = {
   titleKey: 'reports.titles.timeliness',
   orientation: 'landscape',
   parameters: ['from', 'to', 'branchId', 'agentId', 'customerType'],
-  roles: ['agent', 'account_manager', 'supervisor', 'archivist', 'compliance', 'admin'],
+  roles,
   columns: [
-    column('customer', 'text', 14),
-    column('customerType', 'text', 8),
-    column('idNumber', 'text', 20),
+    ...customerColumns,
     column('phone', 'text', 14),
     column('agent', 'text', 10),
     column('lastVerifiedAt', 'date', 11),
