@@ -20,8 +20,8 @@ import { customerScope, maskedIdentifier, whereClause } from './scope.js';
  * each), not reading them. So the pass over every customer reads numbers and the few strings the
  * checklist must validate (ID number, credit code, mobile): other fields come as "blank" flags,
  * agents, branches, policies and document types as rowids, and the name order comes from the name
- * index as rowids, so names are not read either. Names, document names and policy numbers are read only
- * for the rows that are sent (the screen's first page, or every row of an export).
+ * index as rowids, so names are not read either. Names, document names and policy numbers are
+ * read only for the rows that are sent (the screen's first page, or every row of an export).
  */
 
 const poorList = poorQualityFlags.map((f) => `'${f}'`).join(', ');
@@ -57,12 +57,10 @@ interface DocumentItem {
   state: 'missing' | 'lowQuality' | 'present';
 }
 
-/** Per customer: the counts the totals need; the items themselves only when asked for. */
-export interface Assessed {
+/** Per customer: the counts the totals need (its items come from documentItems and fieldIssues, for the rows sent only). */
+interface Assessed {
   facts: Facts;
   nameRank: number;
-  items: number;
-  present: number;
   percent: number;
   missing: number;
   fieldIssues: number;
@@ -86,7 +84,7 @@ function fieldState(facts: Facts, name: string, today: Date): 'present' | 'missi
   }
 }
 
-/** The checklist of every in-scope customer, in name order, and how to list one customer's items. */
+/** The checklist counts of every in-scope customer (with its place in name order), and how to list one customer's items. */
 export function completenessOf(db: Db, where: string[], values: Record<string, unknown>, today: Date) {
   const types = (
     db
@@ -105,7 +103,7 @@ export function completenessOf(db: Db, where: string[], values: Record<string, u
     )
     .raw()
     .all(values) as Facts[];
-  
+
   // Filed documents by owner and type: 0 when the best of them is free of poor pages, 1 when not.
   // Keyed by owner rowid and type rowid in one number: at 100,000 customers, string keys cost.
   const byCustomer = new Map<number, number>();
@@ -196,7 +194,7 @@ export function completenessOf(db: Db, where: string[], values: Record<string, u
       if (fieldState(facts, field, today) === 'present') present++;
       else issues++;
     }
-    return { facts, nameRank: nameRank.get(facts[0])!, items, present, percent: items === 0 ? 100 : Math.round((100 * present) / items), missing, fieldIssues: issues, lowQualityPages: poorPages.get(facts[0]) ?? 0 };
+    return { facts, nameRank: nameRank.get(facts[0])!, percent: items === 0 ? 100 : Math.round((100 * present) / items), missing, fieldIssues: issues, lowQualityPages: poorPages.get(facts[0]) ?? 0 };
   });
   return { assessed, documentItems, fieldIssues };
 }
