@@ -191,4 +191,25 @@ describe('reports in the browser', () => {
     await drill.getByTestId('report-table').waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('shows a long report in part, says so, and offers it only as Excel or CSV', async () => {
+    // 2,100 more customers, none with their documents: the completeness report lists them all.
+    const admin = await openArchive(host.dataDir, 'admin', adminPassword);
+    try {
+      await admin.db.call('demo.fill', { actorId: admin.user.id, customers: 2_100, seed: 6 });
+    } finally {
+      await admin.close();
+    }
+    await page.goto(`${host.origin}/#/reports/completeness`);
+    await page.getByTestId('report-run').click();
+    const notice = page.getByTestId('report-partial');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/^Showing the first 500 of 2,1\d\d rows;/);
+    await expect(page.getByTestId('report-print').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('report-export-pdf').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('report-export-xlsx').isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('report-export-csv').isDisabled()).resolves.toBe(false);
+    await page.screenshot({ path: 'test-results/reports-long.png' });
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
