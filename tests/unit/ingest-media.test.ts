@@ -285,6 +285,18 @@ describe('MediaReader', () => {
     expect(refusal).toMatchObject({ reason: 'unknownFormat' });
   });
 
+  it('opens a second copy of a file only when a process is free, without waiting', async () => {
+    const scan = await scanForm(form, { dpi: 150, format: 'png' });
+    const [first, second] = [await reader.open(scan, defaultLimits), await reader.tryOpen(scan, defaultLimits)];
+    expect(second).not.toBeNull();
+    expect(await reader.tryOpen(scan, defaultLimits)).toBeNull();
+    await first.close();
+    await first.close();
+    const third = await reader.tryOpen(scan, defaultLimits);
+    expect((await third!.page(0, { ocr: false })).dpi).toBe(150);
+    await Promise.all([second!.close(), third!.close()]);
+  });
+
   it('reads more files than processes, each waiting for a free one', async () => {
     const files = await Promise.all([150, 200, 300].map((dpi) => scanForm(form, { dpi, format: 'png' })));
     const dpis = await Promise.all(

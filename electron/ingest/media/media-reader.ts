@@ -151,7 +151,16 @@ export class MediaReader {
 
   /** Opens a file in a reader process (the bytes are copied there). */
   async open(data: Buffer, limits: IngestLimits): Promise<OpenedMedia> {
-    const slot = await this.acquire();
+    return this.openOn(await this.acquire(), data, limits);
+  }
+
+  /** Opens a file in a reader process if one is free right now, else null: never waits. */
+  async tryOpen(data: Buffer, limits: IngestLimits): Promise<OpenedMedia | null> {
+    const slot = this.closed ? undefined : this.free.shift();
+    return slot ? this.openOn(slot, data, limits) : null;
+  }
+
+  private async openOn(slot: Slot, data: Buffer, limits: IngestLimits): Promise<OpenedMedia> {
     const lease: Lease = { live: true };
     slot.lease = lease;
     try {
