@@ -400,7 +400,10 @@ function fileReport(db: Db, f: FileRow): FileReport {
       `SELECT d.id, d.state, d.customer_id, c.name AS customer_name, t.code AS type_code,
               (SELECT count(*) FROM pages p WHERE p.document_id = d.id) AS pages
          FROM documents d LEFT JOIN customers c ON c.id = d.customer_id LEFT JOIN document_types t ON t.id = d.document_type_id
-        WHERE d.file_id = ? ORDER BY d.created_at, d.id`,
+        WHERE d.file_id = ?
+        -- A file's documents share one creation time, and ids made in one millisecond are not
+        -- ordered: their pages, inserted part by part, keep the order of the file.
+        ORDER BY d.created_at, (SELECT min(p.rowid) FROM pages p WHERE p.document_id = d.id), d.id`,
     )
     .all(f.id) as { id: string; state: 'inbox' | 'filed' | 'destroyed'; customer_id: string | null; customer_name: string | null; type_code: string | null; pages: number }[];
   const pageStats = db
