@@ -1,30 +1,24 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/archive/archive.js';
 import { readManifest } from '../../electron/archive/manifest.js';
 import { resources } from '../../shared/i18n/resources.js';
 import { adminPassword } from '../support/archive.js';
-import { launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
+import { type BrowserAndHost, signIn, startBrowserAndHost } from '../support/browser.js';
 
 const zh = resources['zh-CN'].translation;
-let browser: Browser;
-let host: TestHost;
+let e2e: BrowserAndHost;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost()]);
-  mkdirSync('test-results', { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  e2e = await startBrowserAndHost();
+  page = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => e2e?.close());
 
 describe('first start, sign-in and users, in Simplified Chinese', () => {
   it('creates the archive through the wizard and shows the recovery sheet once', async () => {
-    await page.goto(host.url);
+    await page.goto(e2e.host.url);
     await page.getByTestId('create-archive').waitFor();
 
     // Live validation before anything reaches main.
@@ -86,7 +80,7 @@ describe('first start, sign-in and users, in Simplified Chinese', () => {
     expect(await page.locator('.ant-table').textContent()).toContain(zh.roles.archivist);
     await page.screenshot({ path: 'test-results/users-zh-CN.png' });
 
-    const session = await openArchive(host.dataDir, 'liuyang', 'archivist-pass');
+    const session = await openArchive(e2e.host.dataDir, 'liuyang', 'archivist-pass');
     expect(session.user).toMatchObject({ displayName: '刘洋', role: 'archivist' });
     await session.close();
   });
@@ -97,6 +91,6 @@ describe('first start, sign-in and users, in Simplified Chinese', () => {
     await page.getByTestId('policy-idleLockMinutes').fill('5');
     await page.getByTestId('policy-save').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain(zh.users.saved);
-    expect(readManifest(host.dataDir).policy.idleLockMinutes).toBe(5);
+    expect(readManifest(e2e.host.dataDir).policy.idleLockMinutes).toBe(5);
   });
 });

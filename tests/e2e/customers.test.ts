@@ -1,35 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/archive/archive.js';
 import type { Language } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
 import { creditCodeCheckChar, residentIdCheckChar } from '../../shared/validators/index.js';
 import { adminPassword } from '../support/archive.js';
-import { chooseLanguage, launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
+import { chooseLanguage, openSignedInPage, type SignedInPage } from '../support/browser.js';
 
-let browser: Browser;
-let host: TestHost;
+let e2e: SignedInPage;
 let page: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost({ archive: true })]);
-  mkdirSync('test-results', { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(host.url);
-  await signIn(page);
-  await page.getByTestId('current-user').waitFor();
+  e2e = await openSignedInPage({ timeout: 15_000 });
+  page = e2e.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => e2e?.close());
 
 /** A resident ID with a valid check character, and the same number with a wrong one. */
 function residentIds(first17: string) {
@@ -241,7 +226,7 @@ describe('customers, policies and search', () => {
   }
 
   it('loads the list 200 rows at a time as the user scrolls, rendering only the visible rows', async () => {
-    const session = await openArchive(host.dataDir, 'admin', adminPassword);
+    const session = await openArchive(e2e.host.dataDir, 'admin', adminPassword);
     let firstByName: string;
     try {
       for (let i = 0; i < 450; i++) {
@@ -253,7 +238,7 @@ describe('customers, policies and search', () => {
       await session.close();
     }
     await page.getByTestId('nav-customers').click();
-    await page.goto(`${host.origin}/#/customers`);
+    await page.goto(`${e2e.host.origin}/#/customers`);
     const list = page.getByTestId('page-customers');
     await list.waitFor();
     await expect.poll(() => list.getAttribute('data-loaded')).toBe('200');
@@ -274,7 +259,7 @@ describe('customers, policies and search', () => {
   });
 
   it('lists policies with their filters and opens the policyholder, and shows the due list', async () => {
-    await page.goto(`${host.origin}/#/customers`);
+    await page.goto(`${e2e.host.origin}/#/customers`);
     await page.getByTestId('customers-policy-list').click();
     await page.getByTestId('page-policies').waitFor();
     await expect.poll(async () => page.getByTestId('policy-row').count()).toBeGreaterThan(0);
@@ -283,12 +268,12 @@ describe('customers, policies and search', () => {
     await openDropdown(page).locator('.ant-select-item-option').first().click();
     await expect.poll(async () => page.getByTestId('policy-row').count()).toBeLessThanOrEqual(before);
     await page.screenshot({ path: 'test-results/policies-en.png' });
-    await page.goto(`${host.origin}/#/customers/due`);
+    await page.goto(`${e2e.host.origin}/#/customers/due`);
     await page.getByTestId('page-due').waitFor();
   });
 
   it('logged no errors in the page', () => {
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });
 

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, openArchive } from '../../electron/archive/archive.js';
+import { addUser } from '../../electron/archive/archive.js';
 import { resources } from '../../shared/i18n/resources.js';
-import { adminPassword } from '../support/archive.js';
-import { launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
+import { archivist, openSignedInPage, type SignedInPage } from '../support/browser.js';
 import { applicationForm, healthDeclaration, scanForm } from '../support/scans.js';
 
 /**
@@ -18,34 +16,23 @@ const zhang = { name: '张伟', idNumber: '11010519491231002X', mobile: '1381234
 /** The same number with one digit misread, as OCR does: the check digit no longer fits. */
 const misread = '11010519491231012X';
 
-let browser: Browser;
-let host: TestHost;
+let e2e: SignedInPage;
 let page: Page;
 let customerId: string;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost({ archive: true })]);
-  const admin = await openArchive(host.dataDir, 'admin', adminPassword);
-  try {
-    await addUser(admin, { username: 'archivist', displayName: '周洁', role: 'archivist', password: 'archivist-password' });
-    customerId = (await admin.db.call('customers.create', { actorId: admin.user.id, customer: { type: 'individual', ...zhang } })).id;
-  } finally {
-    await admin.close();
-  }
-  mkdirSync('test-results', { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(host.url);
-  await signIn(page, 'archivist', 'archivist-password');
-  await page.getByTestId('current-user').waitFor();
+  e2e = await openSignedInPage({
+    seed: async (admin) => {
+      await addUser(admin, archivist);
+      customerId = (await admin.db.call('customers.create', { actorId: admin.user.id, customer: { type: 'individual', ...zhang } })).id;
+    },
+    user: archivist,
+    consoleErrors: false,
+  });
+  page = e2e.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => e2e?.close());
 
 async function drop(files: { name: string; bytes: Buffer; type: string }[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') }));
@@ -71,7 +58,7 @@ describe('scan ingest in the browser', () => {
       { name: '健康告知书.png', bytes: await scanForm(healthDeclaration({ name: zhang.name, idNumber: misread }), { dpi: 200, format: 'png' }), type: 'image/png' },
       { name: 'not-a-scan.pdf', bytes: randomBytes(2048), type: 'application/pdf' },
     ]);
-    await page.goto(`${host.origin}/#/inbox/batches`);
+    await page.goto(`${e2e.host.origin}/#/inbox/batches`);
     const row = page.getByTestId('batch-row').first();
     await row.waitFor();
     await expect.poll(() => row.getByTestId('batch-progress').isVisible()).toBe(true);
@@ -84,7 +71,7 @@ describe('scan ingest in the browser', () => {
   }, 180_000);
 
   it('proposes the customer behind a misread ID number and files the page with one click', async () => {
-    await page.goto(`${host.origin}/#/inbox`);
+    await page.goto(`${e2e.host.origin}/#/inbox`);
     const item = page.getByTestId('inbox-item').first();
     await item.waitFor();
     await expect.poll(async () => (await item.getByTestId('proposal-reason').allTextContents()).join(' ')).toContain('110105********012X');
@@ -95,7 +82,7 @@ describe('scan ingest in the browser', () => {
   }, 60_000);
 
   it('opens the filed documents in the viewer with the page image and its text', async () => {
-    await page.goto(`${host.origin}/#/customers/${customerId}`);
+    await page.goto(`${e2e.host.origin}/#/customers/${customerId}`);
     const documents = page.getByTestId('customer-document');
     await expect.poll(() => documents.count()).toBe(2);
     await documents.first().click();
@@ -104,6 +91,6 @@ describe('scan ingest in the browser', () => {
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(1000);
     await expect.poll(async () => (await page.getByTestId('page-text').textContent()) ?? '').toMatch(/健康告知|投保/);
     await page.screenshot({ path: 'test-results/ingest-viewer.png' });
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   }, 60_000);
 });

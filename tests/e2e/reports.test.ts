@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, openArchive } from '../../electron/archive/archive.js';
 import { resources } from '../../shared/i18n/resources.js';
 import { adminPassword } from '../support/archive.js';
-import { chooseLanguage, launchChromium, signIn, startTestHost, type TestHost } from '../support/browser.js';
+import { archivist, chooseLanguage, openSignedInPage, type SignedInPage } from '../support/browser.js';
 
 /**
  * The Reports section in the browser: the file-completeness report run on known customers, its
@@ -28,40 +28,25 @@ function message(language: keyof typeof resources, key: string): string {
 const zhang = { type: 'individual', name: '张伟', idNumber: '110101199003071233', mobile: '13812345678' } as const;
 const li = { type: 'individual', name: '李娜', idNumber: '440304198511204567', mobile: '13912345678', address: '深圳市南山区科技园路 1 号', occupation: '教师' } as const;
 
-let browser: Browser;
-let host: TestHost;
+let e2e: SignedInPage;
 let page: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost({ archive: true })]);
-  const admin = await openArchive(host.dataDir, 'admin', adminPassword);
-  try {
-    await addUser(admin, { username: 'archivist', displayName: '周洁', role: 'archivist', password: 'archivist-password' });
-    for (const customer of [zhang, li]) await admin.db.call('customers.create', { actorId: admin.user.id, customer });
-  } finally {
-    await admin.close();
-  }
-  mkdirSync('test-results', { recursive: true });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+  e2e = await openSignedInPage({
+    seed: async (admin) => {
+      await addUser(admin, archivist);
+      for (const customer of [zhang, li]) await admin.db.call('customers.create', { actorId: admin.user.id, customer });
+    },
+    user: archivist,
   });
-  await page.goto(host.url);
-  await signIn(page, 'archivist', 'archivist-password');
-  await page.getByTestId('current-user').waitFor();
+  page = e2e.page;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => e2e?.close());
 
 describe('reports in the browser', () => {
   it('lists the reports and runs file completeness with its known row and totals', async () => {
-    await page.goto(`${host.origin}/#/reports`);
+    await page.goto(`${e2e.host.origin}/#/reports`);
     const items = page.getByTestId('report-list-item');
     await expect.poll(() => items.count()).toBe(4);
     await expect(items.first().textContent()).resolves.toContain(message('zh-CN', 'reports.titles.completeness'));
@@ -126,7 +111,7 @@ describe('reports in the browser', () => {
       .toContain(message('zh-CN', 'reports.titles.completeness'));
     const html = (await frame.getAttribute('srcdoc')) ?? '';
     expect(html).toContain(zhang.name);
-    const sheet = await (await browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();
+    const sheet = await (await e2e.browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();
     try {
       await sheet.setContent(html, { waitUntil: 'load' });
       await sheet.pdf({ path: 'test-results/report-completeness-print.pdf', format: 'A4', printBackground: true, preferCSSPageSize: true });
@@ -138,7 +123,7 @@ describe('reports in the browser', () => {
   }, 60_000);
 
   it('runs the access audit with the audit chain verified in its header', async () => {
-    await page.goto(`${host.origin}/#/reports/accessAudit`);
+    await page.goto(`${e2e.host.origin}/#/reports/accessAudit`);
     await page.getByTestId('report-run').click();
     const chain = page.getByTestId('report-audit-chain');
     await chain.waitFor();
@@ -146,17 +131,17 @@ describe('reports in the browser', () => {
     // The completeness run, its export and its print above were recorded.
     await expect.poll(() => page.getByTestId('report-table-row').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: 'test-results/reports-access-audit.png', fullPage: true });
-    await page.goto(`${host.origin}/#/reports/completeness`);
+    await page.goto(`${e2e.host.origin}/#/reports/completeness`);
     await page.getByTestId('report-title').waitFor();
   }, 30_000);
 
   it.each(['timeliness', 'batches'])('runs the %s report', async (id) => {
-    await page.goto(`${host.origin}/#/reports/${id}`);
+    await page.goto(`${e2e.host.origin}/#/reports/${id}`);
     await expect.poll(() => page.getByTestId('report-title').textContent()).toBe(message('zh-CN', `reports.titles.${id}`));
     await page.getByTestId('report-run').click();
     await page.getByTestId('report-table').waitFor();
     await page.screenshot({ path: `test-results/reports-${id}.png`, fullPage: true });
-    await page.goto(`${host.origin}/#/reports/completeness`);
+    await page.goto(`${e2e.host.origin}/#/reports/completeness`);
     await page.getByTestId('report-title').waitFor();
   }, 30_000);
 
@@ -167,7 +152,7 @@ describe('reports in the browser', () => {
   }, 30_000);
 
   it('shows the KPI dashboard: five cards, each with its chart drawn', async () => {
-    await page.goto(`${host.origin}/#/reports/kpi`);
+    await page.goto(`${e2e.host.origin}/#/reports/kpi`);
     const cards = page.getByTestId('kpi-card');
     await expect.poll(() => cards.count()).toBe(5);
     const charts = page.getByTestId('kpi-chart');
@@ -189,18 +174,18 @@ describe('reports in the browser', () => {
     await expect.poll(() => drill.getAttribute('data-kpi')).toBe('timelinessRate');
     await expect(drill.getAttribute('data-month')).resolves.toBe(lastMonth);
     await drill.getByTestId('report-table').waitFor();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   }, 60_000);
 
   it('shows a long report in part, says so, and offers it only as Excel or CSV', async () => {
     // 2,100 more customers, none with their documents: the completeness report lists them all.
-    const admin = await openArchive(host.dataDir, 'admin', adminPassword);
+    const admin = await openArchive(e2e.host.dataDir, 'admin', adminPassword);
     try {
       await admin.db.call('demo.fill', { actorId: admin.user.id, customers: 2_100, seed: 6 });
     } finally {
       await admin.close();
     }
-    await page.goto(`${host.origin}/#/reports/completeness`);
+    await page.goto(`${e2e.host.origin}/#/reports/completeness`);
     await page.getByTestId('report-run').click();
     const notice = page.getByTestId('report-partial');
     await notice.waitFor();
@@ -210,6 +195,6 @@ describe('reports in the browser', () => {
     await expect(page.getByTestId('report-export-xlsx').isDisabled()).resolves.toBe(false);
     await expect(page.getByTestId('report-export-csv').isDisabled()).resolves.toBe(false);
     await page.screenshot({ path: 'test-results/reports-long.png' });
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   }, 90_000);
 });

@@ -1,21 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../shared/i18n/languages.js';
 import { resources } from '../../shared/i18n/resources.js';
-import { chooseLanguage, launchChromium, signIn, startTestHost } from '../support/browser.js';
+import { type BrowserAndHost, chooseLanguage, collectErrors, signIn, startBrowserAndHost } from '../support/browser.js';
 
-let browser: Browser;
-let host: Awaited<ReturnType<typeof startTestHost>>;
+let e2e: BrowserAndHost;
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launchChromium(), startTestHost({ archive: true })]);
-  mkdirSync('test-results', { recursive: true });
+  e2e = await startBrowserAndHost({ archive: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => e2e?.close());
 
 const sections = ['customers', 'inbox', 'documents', 'reports', 'admin'] as const;
 
@@ -23,13 +16,9 @@ describe('app shell', () => {
   for (const language of languages) {
     it(`loads, navigates and switches to ${language}`, async () => {
       const strings = resources[language].translation;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      await page.goto(host.url);
+      const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const errors = collectErrors(page);
+      await page.goto(e2e.host.url);
       await chooseLanguage(page, language, strings.language[language]);
       await expect.poll(() => page.getByTestId('app-name').textContent()).toBe(strings.app.name);
       expect(await page.getByTestId('sign-in').locator('.ant-card-head-title').textContent()).toBe(strings.signIn.title);
@@ -56,14 +45,14 @@ describe('app shell', () => {
   }
 
   it('keeps the chosen language across reloads and new windows', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(e2e.host.url);
     await chooseLanguage(page, 'en', 'English');
     await page.reload();
     await expect.poll(() => page.getByTestId('app-name').textContent()).toBe('Dossier');
     const other = await context.newPage();
-    await other.goto(`${host.origin}/`);
+    await other.goto(`${e2e.host.origin}/`);
     await expect.poll(() => other.getByTestId('app-name').textContent()).toBe('Dossier');
     await chooseLanguage(page, 'zh-CN', '简体中文');
     await context.close();

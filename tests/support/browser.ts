@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createAppContext } from '../../electron/app-context.js';
-import { createArchive } from '../../electron/archive/archive.js';
+import { type ArchiveSession, createArchive, openArchive } from '../../electron/archive/archive.js';
 import { type BrowserHost, startBrowserHost } from '../../electron/browser-host/server.js';
 import type { Language } from '../../shared/i18n/languages.js';
 import { adminPassword } from './archive.js';
@@ -40,6 +40,74 @@ export async function startTestHost(options: { archive?: boolean } = {}): Promis
       rmSync(configDir, { recursive: true, force: true });
     },
   };
+}
+
+export type BrowserAndHost = { browser: Browser; host: TestHost; close(): Promise<void> };
+
+/** Chromium and a test host, started side by side; the tests' screenshots go to test-results/. */
+export async function startBrowserAndHost(options: { archive?: boolean } = {}): Promise<BrowserAndHost> {
+  const [browser, host] = await Promise.all([launchChromium(), startTestHost(options)]);
+  mkdirSync('test-results', { recursive: true });
+  return {
+    browser,
+    host,
+    close: async () => {
+      await browser.close();
+      await host.stop();
+    },
+  };
+}
+
+/** The page's uncaught errors and, unless told otherwise, its console errors: a test ends expecting none. */
+export function collectErrors(page: Page, options: { console?: boolean } = {}): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (options.console ?? true) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  }
+  return errors;
+}
+
+/** An archivist's account, for tests that sign in without the administrator's rights. */
+export const archivist = { username: 'archivist', displayName: '周洁', role: 'archivist', password: 'archivist-password' } as const;
+
+export type SignedInPage = BrowserAndHost & { page: Page; errors: string[] };
+
+/**
+ * A page signed in to a test host over an existing archive, in a 1440×900 window: `seed` first adds
+ * users and data as the administrator, and `user` (the administrator by default) signs in.
+ */
+export async function openSignedInPage(options: {
+  seed?: (admin: ArchiveSession) => Promise<void>;
+  user?: { username: string; password: string };
+  timeout?: number;
+  consoleErrors?: boolean;
+}): Promise<SignedInPage> {
+  const e2e = await startBrowserAndHost({ archive: true });
+  const { browser, host } = e2e;
+  try {
+    if (options.seed) {
+      const admin = await openArchive(host.dataDir, 'admin', adminPassword);
+      try {
+        await options.seed(admin);
+      } finally {
+        await admin.close();
+      }
+    }
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    page.setDefaultTimeout(options.timeout ?? 20_000);
+    const errors = collectErrors(page, { console: options.consoleErrors });
+    await page.goto(host.url);
+    await signIn(page, options.user?.username, options.user?.password);
+    await page.getByTestId('current-user').waitFor();
+    return { ...e2e, page, errors };
+  } catch (error) {
+    // The test's afterAll never gets this session to close.
+    await e2e.close();
+    throw error;
+  }
 }
 
 export async function signIn(page: Page, username = 'admin', password = adminPassword): Promise<void> {
