@@ -11,6 +11,7 @@ import {
 import { DossierError } from '../../shared/ipc/errors.js';
 import { validateCreditCode, validateMobile, validateResidentId } from '../../shared/validators/index.js';
 import type { Db } from '../db/connection.js';
+import { statement } from '../db/statements.js';
 
 /** Page quality flags that make a present document count as not good enough. */
 export const poorQualityFlags = ['lowResolution', 'blank'] as const;
@@ -39,17 +40,16 @@ function activeTypes(db: Db): ActiveType[] {
  * is one. Destroyed and inbox documents do not count.
  */
 function documentItem(db: Db, owner: 'customer_id' | 'policy_id', ownerId: string, type: ActiveType): DocumentChecklistItem {
-  const best = db
-    .prepare(
-      `SELECT d.id,
-              EXISTS (SELECT 1 FROM pages p, json_each(p.quality_flags) f
-                       WHERE p.document_id = d.id AND f.value IN (${poorQualityFlags.map(() => '?').join(', ')})) AS poor
-         FROM documents d
-        WHERE d.${owner} = ? AND d.document_type_id = ? AND d.state = 'filed'
-        ORDER BY poor, d.filed_at DESC, d.created_at DESC
-        LIMIT 1`,
-    )
-    .get(...poorQualityFlags, ownerId, type.id) as { id: string; poor: number } | undefined;
+  const best = statement(
+    db,
+    `SELECT d.id,
+            EXISTS (SELECT 1 FROM pages p, json_each(p.quality_flags) f
+                     WHERE p.document_id = d.id AND f.value IN (${poorQualityFlags.map(() => '?').join(', ')})) AS poor
+       FROM documents d
+      WHERE d.${owner} = ? AND d.document_type_id = ? AND d.state = 'filed'
+      ORDER BY poor, d.filed_at DESC, d.created_at DESC
+      LIMIT 1`,
+  ).get(...poorQualityFlags, ownerId, type.id) as { id: string; poor: number } | undefined;
   const item: DocumentChecklistItem = { kind: 'document', code: type.code, documentTypeId: type.id, names: type.names, state: 'missing' };
   if (!best) return item;
   return { ...item, state: best.poor ? 'lowQuality' : 'present', documentId: best.id };
@@ -98,14 +98,15 @@ function customerField(row: Record<string, unknown>, name: string): FieldCheckli
  * fields (H1.2).
  */
 export function customerChecklist(db: Db, customerId: string, types: readonly ActiveType[] = activeTypes(db)): Checklist {
-  const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(customerId) as (Record<string, unknown> & { type: CustomerType }) | undefined;
+  const row = statement(db, 'SELECT * FROM customers WHERE id = ?').get(customerId) as (Record<string, unknown> & { type: CustomerType }) | undefined;
   if (!row) throw new DossierError('NOT_FOUND');
   const items: ChecklistItem[] = types
     .filter((t) => t.requiredFor.customerTypes?.includes(row.type))
     .map((t) => documentItem(db, 'customer_id', customerId, t));
-  const held = db
-    .prepare(`SELECT p.id, p.policy_number, p.product_line FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' WHERE pp.customer_id = ? ORDER BY p.application_date`)
-    .all(customerId) as { id: string; policy_number: string; product_line: ProductLine }[];
+  const held = statement(
+    db,
+    `SELECT p.id, p.policy_number, p.product_line FROM policies p JOIN policy_parties pp ON pp.policy_id = p.id AND pp.role = 'policyholder' WHERE pp.customer_id = ? ORDER BY p.application_date`,
+  ).all(customerId) as { id: string; policy_number: string; product_line: ProductLine }[];
   for (const policy of held) {
     for (const type of types.filter((t) => t.requiredFor.productLines?.includes(policy.product_line))) {
       items.push({ ...documentItem(db, 'policy_id', policy.id, type), policyNumber: policy.policy_number });
@@ -128,12 +129,12 @@ interface PolicyRow {
 
 /** A policy's required documents (by product line) and mandatory fields. */
 export function policyChecklist(db: Db, policyId: string, types: readonly ActiveType[] = activeTypes(db)): Checklist {
-  const row = db.prepare('SELECT * FROM policies WHERE id = ?').get(policyId) as PolicyRow | undefined;
+  const row = statement(db, 'SELECT * FROM policies WHERE id = ?').get(policyId) as PolicyRow | undefined;
   if (!row) throw new DossierError('NOT_FOUND');
   const items: ChecklistItem[] = types
     .filter((t) => t.requiredFor.productLines?.includes(row.product_line))
     .map((t) => documentItem(db, 'policy_id', policyId, t));
-  const hasParty = (role: string) => db.prepare('SELECT 1 FROM policy_parties WHERE policy_id = ? AND role = ? LIMIT 1').get(policyId, role) !== undefined;
+  const hasParty = (role: string) => statement(db, 'SELECT 1 FROM policy_parties WHERE policy_id = ? AND role = ? LIMIT 1').get(policyId, role) !== undefined;
   const presence = (name: ChecklistField, ok: boolean) => field(name, ok ? 'present' : 'missing');
   items.push(
     presence('policyNumber', !blank(row.policy_number)),
@@ -165,19 +166,72 @@ function isIsoDate(value: string): boolean {
 /** Recomputes and stores one policy's completeness; returns it. */
 export function refreshPolicyCompleteness(db: Db, policyId: string, types: readonly ActiveType[] = activeTypes(db)): number {
   const { percent } = policyChecklist(db, policyId, types);
-  db.prepare('UPDATE policies SET completeness = ? WHERE id = ? AND completeness IS NOT ?').run(percent, policyId, percent);
+  statement(db, 'UPDATE policies SET completeness = ? WHERE id = ? AND completeness IS NOT ?').run(percent, policyId, percent);
   return percent;
 }
 
 /**
- * Recomputes and stores a customer's completeness and that of every policy they are a party
- * to. Call inside the transaction that changes the customer, a policy or a document.
+ * A checklist item that is not satisfied, as the customer row keeps it for reports: document
+ * types by id (their names are looked up in the reader's language when shown), a policy's paper
+ * with the policy's number.
+ */
+export type OpenItem =
+  | { kind: 'document'; documentTypeId: string; policyNumber?: string; state: 'missing' | 'lowQuality' }
+  | { kind: 'field'; field: ChecklistField; state: 'missing' | 'invalid' };
+
+/** Pages below the scan rule (under 200 dpi, or flagged low resolution or blank) in a customer's filed documents. */
+function lowQualityPages(db: Db, customerId: string): number {
+  return statement(
+    db,
+    `SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id
+      WHERE d.customer_id = ? AND d.state = 'filed'
+        AND (p.dpi < 200 OR EXISTS (SELECT 1 FROM json_each(p.quality_flags) f WHERE f.value IN (${poorQualityFlags.map(() => '?').join(', ')})))`,
+  )
+    .pluck()
+    .get(customerId, ...poorQualityFlags) as number;
+}
+
+/**
+ * Stores a customer's checklist summary: percentage, open items and their counts, poor pages.
+ * Lists and the completeness report read it, so that a report over 100,000 customers is a query,
+ * not 100,000 checklists. The summary is as of the change: an ID number whose birth date was still
+ * in the future when it was saved stays "invalid" in it until the customer is next saved (the
+ * checklist itself, shown on the customer's page, checks against today).
+ */
+function storeSummary(db: Db, customerId: string, types: readonly ActiveType[]): number {
+  const { percent, items } = customerChecklist(db, customerId, types);
+  const open: OpenItem[] = [];
+  for (const item of items) {
+    if (item.state === 'present') continue;
+    if (item.kind === 'field') open.push({ kind: 'field', field: item.field, state: item.state });
+    else open.push({ kind: 'document', documentTypeId: item.documentTypeId, ...(item.policyNumber === undefined ? {} : { policyNumber: item.policyNumber }), state: item.state });
+  }
+  const missing = open.filter((i) => i.kind === 'document' && i.state === 'missing').length;
+  const fieldIssues = open.filter((i) => i.kind === 'field').length;
+  // Written only when something moved: every write re-encrypts the page it touches.
+  statement(
+    db,
+    `UPDATE customers SET completeness = @percent, missing_documents = @missing, field_issues = @fieldIssues, low_quality_pages = @pages
+      WHERE id = @id AND NOT (completeness = @percent AND missing_documents = @missing AND field_issues = @fieldIssues AND low_quality_pages = @pages)`,
+  ).run({ id: customerId, percent, missing, fieldIssues, pages: lowQualityPages(db, customerId) });
+  if (open.length === 0) statement(db, 'DELETE FROM customer_open_items WHERE customer_id = ?').run(customerId);
+  else {
+    statement(db, 'INSERT INTO customer_open_items (customer_id, items) VALUES (?, ?) ON CONFLICT (customer_id) DO UPDATE SET items = excluded.items WHERE items <> excluded.items').run(
+      customerId,
+      JSON.stringify(open),
+    );
+  }
+  return percent;
+}
+
+/**
+ * Recomputes and stores a customer's checklist summary and the completeness of every policy they
+ * are a party to. Call inside the transaction that changes the customer, a policy or a document.
  */
 export function refreshCompleteness(db: Db, customerId: string): number {
   const types = activeTypes(db);
-  const { percent } = customerChecklist(db, customerId, types);
-  db.prepare('UPDATE customers SET completeness = ? WHERE id = ? AND completeness IS NOT ?').run(percent, customerId, percent);
-  const policies = db.prepare('SELECT DISTINCT policy_id FROM policy_parties WHERE customer_id = ?').pluck().all(customerId) as string[];
+  const percent = storeSummary(db, customerId, types);
+  const policies = statement(db, 'SELECT DISTINCT policy_id FROM policy_parties WHERE customer_id = ?').pluck().all(customerId) as string[];
   for (const policyId of policies) refreshPolicyCompleteness(db, policyId, types);
   return percent;
 }
@@ -185,10 +239,6 @@ export function refreshCompleteness(db: Db, customerId: string): number {
 /** After a change to the document types themselves: every stored completeness may have moved. */
 export function refreshAllCompleteness(db: Db): void {
   const types = activeTypes(db);
-  const update = db.prepare('UPDATE customers SET completeness = ? WHERE id = ? AND completeness IS NOT ?');
-  for (const id of db.prepare('SELECT id FROM customers').pluck().all() as string[]) {
-    const { percent } = customerChecklist(db, id, types);
-    update.run(percent, id, percent);
-  }
+  for (const id of db.prepare('SELECT id FROM customers').pluck().all() as string[]) storeSummary(db, id, types);
   for (const id of db.prepare('SELECT id FROM policies').pluck().all() as string[]) refreshPolicyCompleteness(db, id, types);
 }

@@ -281,16 +281,37 @@ describe('customer checklists', () => {
     expect(list.percent).toBe(50);
   });
 
-  it('stores the percentage on the customer and its policies', () => {
+  it('stores the percentage, open items and poor pages on the customer, and the percentage on its policies', () => {
     const customerId = insertCustomer();
     const policyId = insertPolicy({ productLine: 'property', policyholderId: customerId });
     insertDocument({ code: 'id_copy', customerId });
     // Six of eight: the customer's own items, and the policy's missing application form.
     expect(refreshCompleteness(raw, customerId)).toBe(75);
-    expect(raw.prepare('SELECT completeness FROM customers WHERE id = ?').pluck().get(customerId)).toBe(75);
+    const stored = () =>
+      raw
+        .prepare('SELECT completeness, items AS open_items, missing_documents, field_issues, low_quality_pages FROM customers LEFT JOIN customer_open_items ON customer_id = id WHERE id = ?')
+        .get(customerId) as {
+        completeness: number;
+        open_items: string;
+        missing_documents: number;
+        field_issues: number;
+        low_quality_pages: number;
+      };
+    expect(stored()).toMatchObject({ completeness: 75, missing_documents: 2, field_issues: 0, low_quality_pages: 0 });
+    const policyNumber = raw.prepare('SELECT policy_number FROM policies WHERE id = ?').pluck().get(policyId) as string;
+    expect(JSON.parse(stored().open_items)).toEqual([
+      { kind: 'document', documentTypeId: typeId('pi_consent'), state: 'missing' },
+      { kind: 'document', documentTypeId: typeId('application_form'), policyNumber, state: 'missing' },
+    ]);
     const policyPaper = customerChecklist(raw, customerId).items.filter((i) => i.kind === 'document' && i.policyNumber);
     expect(policyPaper.map((i) => (i.kind === 'document' ? `${i.code}:${i.state}` : ''))).toEqual(['application_form:missing']);
     expect(raw.prepare('SELECT completeness FROM policies WHERE id = ?').pluck().get(policyId)).toBe(88);
+
+    // A consent form with a blank page and one at 150 dpi: filed, but not good enough.
+    insertDocument({ code: 'pi_consent', customerId, pages: [['blank'], ['lowResolution'], []] });
+    expect(refreshCompleteness(raw, customerId)).toBe(75);
+    expect(stored()).toMatchObject({ missing_documents: 1, low_quality_pages: 2 });
+    expect(JSON.parse(stored().open_items)[0]).toEqual({ kind: 'document', documentTypeId: typeId('pi_consent'), state: 'lowQuality' });
   });
 
   it('answers over the worker, keeping agents to their own customers', async () => {
@@ -506,8 +527,10 @@ describe('saving document types', () => {
 
     const saved = await session.db.call('documentTypes.save', { actorId: adminId, ...newType });
     expect(saved).toMatchObject({ code: 'tax_residency', active: true, requiredFor: { customerTypes: ['enterprise'] }, keywords: ['税收居民', 'Tax Residency'] });
-    // A new requirement moves every stored percentage: 3 of 5 now.
+    // A new requirement moves every stored percentage and open item list: 3 of 5 now.
     expect(raw.prepare('SELECT completeness FROM customers WHERE id = ?').pluck().get(enterprise)).toBe(60);
+    expect(raw.prepare('SELECT missing_documents FROM customers WHERE id = ?').pluck().get(enterprise)).toBe(2);
+    expect(raw.prepare('SELECT items FROM customer_open_items WHERE customer_id = ?').pluck().get(enterprise)).toContain(saved.id);
 
     const edited = await session.db.call('documentTypes.save', { actorId: users.archivist, ...newType, id: saved.id, active: false, names: { ...newType.names, en: 'Tax residency self-certification' } });
     expect(edited).toMatchObject({ id: saved.id, active: false, createdAt: saved.createdAt, names: { en: 'Tax residency self-certification' } });

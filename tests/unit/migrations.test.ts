@@ -7,6 +7,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cipherPragmas, keyPragma } from '../../electron/db/cipher.js';
 import { type Db, migrate, openDatabase, schemaVersion } from '../../electron/db/connection.js';
 import { latestVersion, migrations } from '../../electron/db/migrations/index.js';
+import { insertCustomer } from '../../electron/records/customers.js';
+import { customerInputSchema } from '../../shared/domain/customer.js';
 import { DossierError } from '../../shared/ipc/errors.js';
 
 const roots: string[] = [];
@@ -89,7 +91,7 @@ describe('a fresh database', () => {
 describe('migration 001: the archive core', () => {
   // Every table of the current schema, so a table added without STRICT fails here.
   const tables = [
-    'archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'customers', 'document_types', 'documents', 'hot_folders',
+    'archive_info', 'audit_head', 'audit_log', 'blobs', 'branches', 'customer_open_items', 'customers', 'document_types', 'documents', 'hot_folders',
     'ingest_batches', 'ingest_files', 'ingest_pages', 'pages', 'policies', 'policy_parties', 'settings', 'users',
   ];
 
@@ -320,5 +322,37 @@ describe('migration 004: ingest', () => {
     expect(db.prepare('SELECT deleting FROM blobs WHERE id = ?').pluck().get(blob)).toBe(0);
     expect(() => db.prepare('UPDATE blobs SET deleting = 2 WHERE id = ?').run(blob)).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO hot_folders (id, branch_id, name, path, mode, created_at) VALUES ('h', 'b', 'scanner', '/scans', 'push', ?)").run(at)).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 005: checklist summary', () => {
+  it('gives existing customers their open items, and the inbox its partial index', () => {
+    const { file, backupDir, key } = freshPaths();
+    const old = track(new Database(file));
+    for (const pragma of cipherPragmas) old.pragma(pragma);
+    old.pragma(keyPragma(key));
+    old.pragma('journal_mode = WAL');
+    const at = '2026-11-22T00:00:00.000Z';
+    old.transaction(() => {
+      for (let version = 0; version < 4; version++) migrations[version]!(old);
+      old.pragma('user_version = 4');
+      old.prepare("INSERT INTO branches (id, name, created_at) VALUES ('b', 'branch', ?)").run(at);
+      // An individual without address and occupation, and no documents: 3 of 7 items.
+      const fields = customerInputSchema.parse({ type: 'individual', name: '张伟', idNumber: '110101199003071233', mobile: '13812345678' });
+      insertCustomer(old, { id: 'c', branchId: 'b', at, fields });
+    })();
+    old.close();
+
+    const db = track(openDatabase(file, key, { create: false, backupDir }));
+    const row = db.prepare('SELECT completeness, items AS open_items, missing_documents, field_issues, low_quality_pages FROM customers JOIN customer_open_items ON customer_id = id').get() as Record<string, unknown>;
+    expect(row).toMatchObject({ completeness: 43, missing_documents: 2, field_issues: 2, low_quality_pages: 0 });
+    const open = JSON.parse(row.open_items as string) as { kind: string; state: string; field?: string }[];
+    expect(open.filter((i) => i.kind === 'document').map((i) => i.state)).toEqual(['missing', 'missing']);
+    expect(open.filter((i) => i.kind === 'field')).toEqual([
+      { kind: 'field', field: 'address', state: 'missing' },
+      { kind: 'field', field: 'occupation', state: 'missing' },
+    ]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE customer_id = ? AND document_type_id = ? AND state = 'filed'").all('c', 't') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('documents_customer');
   });
 });

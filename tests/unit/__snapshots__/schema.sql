@@ -43,6 +43,9 @@ CREATE INDEX documents_customer ON documents(customer_id, document_type_id);
 -- index documents_file (on documents)
 CREATE INDEX documents_file ON documents(file_id);
 
+-- index documents_inbox (on documents)
+CREATE INDEX documents_inbox ON documents(created_at, id) WHERE state = 'inbox';
+
 -- index documents_original_blob (on documents)
 CREATE INDEX documents_original_blob ON documents(original_blob_id);
 
@@ -51,9 +54,6 @@ CREATE INDEX documents_policy ON documents(policy_id, document_type_id);
 
 -- index documents_sha256 (on documents)
 CREATE INDEX documents_sha256 ON documents(sha256);
-
--- index documents_state (on documents)
-CREATE INDEX documents_state ON documents(state);
 
 -- index ingest_batches_created (on ingest_batches)
 CREATE INDEX ingest_batches_created ON ingest_batches(created_at);
@@ -129,6 +129,12 @@ CREATE TABLE branches (
       created_at TEXT NOT NULL
     ) STRICT;
 
+-- table customer_open_items (on customer_open_items)
+CREATE TABLE customer_open_items (
+      customer_id TEXT PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+      items TEXT NOT NULL CHECK (json_valid(items) AND json_array_length(items) > 0)
+    ) STRICT, WITHOUT ROWID;
+
 -- table customer_search (on customer_search)
 CREATE VIRTUAL TABLE customer_search USING fts5(name, address, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 
@@ -178,7 +184,7 @@ CREATE TABLE customers (
       next_update_due TEXT,
       -- Kept current by the completeness service, so lists sort and filter on it cheaply.
       completeness INTEGER NOT NULL DEFAULT 0 CHECK (completeness BETWEEN 0 AND 100)
-    ) STRICT;
+    , missing_documents INTEGER NOT NULL DEFAULT 0, field_issues INTEGER NOT NULL DEFAULT 0, low_quality_pages INTEGER NOT NULL DEFAULT 0) STRICT;
 
 -- table document_types (on document_types)
 CREATE TABLE document_types (
