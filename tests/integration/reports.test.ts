@@ -176,11 +176,20 @@ describe('report: file completeness', () => {
     const compliance = await as('compliance');
     try {
       const result = await run(compliance, 'completeness');
-      const percents = Object.fromEntries(result.rows.map((r) => [r.customerId, r.completeness]));
+      const rows = new Map(result.rows.map((r) => [r.customerId, r]));
       for (const [name, id] of Object.entries(customers)) {
-        const { percent } = await admin.db.call('completeness.customer', { actorId: admin.user.id, customerId: id });
-        if (name === 'zhang') expect(percent).toBe(100);
-        else expect(percents[id]).toBe(percent / 100);
+        const { percent, items } = await admin.db.call('completeness.customer', { actorId: admin.user.id, customerId: id });
+        if (name === 'zhang') {
+          expect(percent).toBe(100);
+          continue;
+        }
+        const row = rows.get(id)!;
+        expect(row.completeness).toBe(percent / 100);
+        expect(row.missingCount).toBe(items.filter((i) => i.kind === 'document' && i.state === 'missing').length);
+        expect(row.fieldIssueCount).toBe(items.filter((i) => i.kind === 'field' && i.state !== 'present').length);
+        // One entry per open item in the row's lists (a policy's paper names its policy number).
+        const listed = `${String(row.missingDocuments)}；${String(row.fieldIssues)}`.split('；').filter(Boolean);
+        expect(listed).toHaveLength(items.filter((i) => i.state !== 'present').length);
       }
     } finally {
       await compliance.close();
