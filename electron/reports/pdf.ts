@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { DossierError } from '../../shared/ipc/errors.js';
 
 /** A report PDF's page: A4 in the report's orientation, Chromium's header and footer in the margins (pdfMargins). */
 export interface PdfTemplates {
@@ -17,11 +18,11 @@ export const pdfMargins = { top: '16mm', bottom: '16mm', left: '12mm', right: '1
 /**
  * The Chromium to print with under Node (CLI, browser host, tests, benchmarks): DOSSIER_CHROMIUM
  * or CHROMIUM_PATH when set; on Windows, Microsoft Edge at its standard places (every supported
- * Windows has it); elsewhere the usual Chromium and Chrome paths.
+ * Windows has it); elsewhere the usual Chromium and Chrome paths. Null when none of them exists.
  */
 export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
   const asked = env.DOSSIER_CHROMIUM ?? env.CHROMIUM_PATH;
-  if (asked) return asked;
+  if (asked) return existsSync(asked) ? asked : null;
   const candidates =
     platform === 'win32'
       ? [env['ProgramFiles(x86)'], env.ProgramFiles, env.LOCALAPPDATA]
@@ -53,7 +54,7 @@ export function chromiumPrinter(): PdfPrinter {
   const open = (): Promise<Browser> => {
     const pending = (async () => {
       const executablePath = chromiumExecutable();
-      if (!executablePath) throw new Error('No Chromium or Microsoft Edge found to print the PDF with (set DOSSIER_CHROMIUM)');
+      if (!executablePath) throw new DossierError('NOT_AVAILABLE', undefined, 'reports.errors.noBrowser');
       const { chromium } = await import('playwright-core');
       return chromium.launch({ executablePath, args: launchArgs });
     })();

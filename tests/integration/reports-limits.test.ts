@@ -127,6 +127,26 @@ describe('long reports', () => {
   }, 120_000);
 });
 
+describe('a computer without a browser to print with', () => {
+  it('refuses a PDF with a translated message and offers no file', async () => {
+    await signIn('compliance');
+    await app.pdf.close();
+    const saved = process.env.DOSSIER_CHROMIUM;
+    process.env.DOSSIER_CHROMIUM = join(tempDir(), 'no-such-browser');
+    try {
+      const offered = downloads.length;
+      const refused = (await call('reports.export', { reportId: 'completeness', parameters: { customerType: 'group' }, format: 'pdf' })) as Failure;
+      expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE', messageKey: 'reports.errors.noBrowser' } });
+      expectTranslated(refused.error);
+      expect(downloads.length).toBe(offered);
+    } finally {
+      if (saved === undefined) delete process.env.DOSSIER_CHROMIUM;
+      else process.env.DOSSIER_CHROMIUM = saved;
+      await call('session.signOut', {});
+    }
+  });
+});
+
 describe('hostile input over IPC', () => {
   it('is refused with the code and a translated message, whatever the method and the garbage', async () => {
     await signIn('compliance');

@@ -870,6 +870,7 @@ export const en = {
   reports: {
     errors: {
       reversedPeriod: "The period ends ({{to}}) before it starts ({{from}}). Swap the dates.",
+      noBrowser: "No browser to make the PDF with: Dossier prints PDFs through Microsoft Edge or Chromium, and neither was found on this computer. Install one, or print the report on paper or export it to Excel instead.",
       tooManyRowsToPrint: "This report has {{rows}} rows; a printout or PDF holds at most {{limit}}. Narrow the period or filters, or export to Excel or CSV, which hold every row.",
       unknown: {
         branchId: "There is no such branch in this archive.",

@@ -872,6 +872,7 @@ export const zhCN: LocaleStrings = {
   reports: {
     errors: {
       reversedPeriod: "期间的结束日期（{{to}}）早于开始日期（{{from}}），请对调两个日期。",
+      noBrowser: "找不到可生成 PDF 的浏览器：客户档案柜通过 Microsoft Edge 或 Chromium 生成 PDF，本机上两者都没有找到。请安装其中之一，或改为打印纸质报表、导出为 Excel。",
       tooManyRowsToPrint: "此报表共 {{rows}} 行，打印或 PDF 最多 {{limit}} 行。请缩小期间或筛选条件，或导出为 Excel 或 CSV（包含全部行）。",
       unknown: {
         branchId: "本档案库中没有这个机构。",

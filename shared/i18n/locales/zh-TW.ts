@@ -872,6 +872,7 @@ export const zhTW: LocaleStrings = {
   reports: {
     errors: {
       reversedPeriod: "期間的結束日期（{{to}}）早於開始日期（{{from}}），請對調兩個日期。",
+      noBrowser: "找不到可產生 PDF 的瀏覽器：客戶檔案櫃透過 Microsoft Edge 或 Chromium 產生 PDF，本機上兩者都沒有找到。請安裝其中之一，或改為列印紙本報表、匯出為 Excel。",
       tooManyRowsToPrint: "此報表共 {{rows}} 列，列印或 PDF 最多 {{limit}} 列。請縮小期間或篩選條件，或匯出為 Excel 或 CSV（包含全部列）。",
       unknown: {
         branchId: "本檔案庫中沒有這個機構。",
