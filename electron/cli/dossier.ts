@@ -63,7 +63,7 @@ const optionHelp: Record<string, string> = {
   '--limit N': 'cli.optLimit',
   '--ocr MODE': 'cli.optOcr',
   '--from/--to DATE': 'cli.optPeriod',
-  '--agent ID': 'cli.optAgent',
+  '--agent USER': 'cli.optAgent',
   '--out FILE': 'cli.optOut',
   '--json': 'cli.optJson',
   '--lang LANG': 'cli.optLang',

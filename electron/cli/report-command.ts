@@ -39,11 +39,12 @@ export async function reportCommand(context: CommandContext, args: string[]): Pr
   const format = extname(out).slice(1).toLowerCase();
   if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(t('cli.reportBadOut'));
   const given = (option: string) => (typeof values[option] === 'string' ? (values[option] as string) : undefined);
-  const raw = { from: given('from'), to: given('to'), branchId: given('branch'), agentId: given('agent'), customerType: given('type') };
+  // --branch and --agent take names as well as ids: they are turned into ids once the archive is open.
+  const raw = { from: given('from'), to: given('to'), customerType: given('type') };
   const parsed = reportParametersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
-    const option = { from: '--from', to: '--to', branchId: '--branch', agentId: '--agent', customerType: '--type' }[field] ?? field;
+    const option = { from: '--from', to: '--to', customerType: '--type' }[field] ?? field;
     throw new UsageError(t('cli.reportBadOption', { option }));
   }
   const file = await createOut(out, t);
@@ -53,10 +54,11 @@ export async function reportCommand(context: CommandContext, args: string[]): Pr
   try {
     const session = await openArchive(resolve(required(context, 'data')), required(context, 'user'), await readPassword(context));
     try {
+      const scope = await session.db.call('reports.scopeIds', { actorId: session.user.id, branch: given('branch'), agent: given('agent') });
       const result = await session.db.call('reports.run', {
         actorId: session.user.id,
         reportId: name as ReportId,
-        parameters: parsed.data,
+        parameters: { ...parsed.data, ...scope },
         language: context.language,
         action: 'export',
         format: format as ExportFormat,

@@ -143,6 +143,32 @@ export const reportOps = {
       .immediate();
   },
 
+  /**
+   * The ids `dossier report --branch/--agent` mean: a branch by id or name, an agent by id, user
+   * name (any case) or a display name only one user has. Anything else is refused as the report
+   * refuses an unknown id.
+   */
+  'reports.scopeIds'(db: Db, a: { actorId: string; branch?: string | undefined; agent?: string | undefined }): { branchId?: string; agentId?: string } {
+    activeUser(db, a.actorId);
+    const ids: { branchId?: string; agentId?: string } = {};
+    const one = (sql: string, value: string) => {
+      const found = db.prepare(sql).pluck().all({ value }) as string[];
+      return found.length === 1 ? found[0] : undefined;
+    };
+    if (a.branch !== undefined) {
+      const id = one('SELECT id FROM branches WHERE id = @value OR name = @value', a.branch);
+      if (id === undefined) throw new DossierError('NOT_FOUND', { parameter: 'branchId' }, 'reports.errors.unknown.branchId');
+      ids.branchId = id;
+    }
+    if (a.agent !== undefined) {
+      const id =
+        one('SELECT id FROM users WHERE id = @value OR username = @value COLLATE NOCASE', a.agent) ?? one('SELECT id FROM users WHERE display_name = @value', a.agent);
+      if (id === undefined) throw new DossierError('NOT_FOUND', { parameter: 'agentId' }, 'reports.errors.unknown.agentId');
+      ids.agentId = id;
+    }
+    return ids;
+  },
+
   'kpi.dashboard'(db: Db, a: { actorId: string; months: number; branchId?: string | undefined }) {
     const actor = activeUser(db, a.actorId);
     return dashboard(db, actor, a.months, a.branchId);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -469,6 +469,18 @@ describe('dossier report', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(2).getCell(1).value).toBe('陈晨');
     expect(sheet.getRow(2).getCell(3).value).toBe(`440305********${ids.chen.slice(-4)}`);
+
+    // --branch and --agent by name: the branch's name, an agent's user name in any case or display name.
+    for (const [agent, file] of [['AGENT2', 'wang.csv'], ['王强', 'wang2.csv']] as const) {
+      const named = await cli(['report', 'completeness', '--data', dir, '--user', 'compliance', '--password-file', passwordFile, '--branch', '北京朝阳支公司', '--agent', agent, '--out', join(work, file)]);
+      expect(named).toMatchObject({ code: 0, err: '' });
+      expect(readFileSync(join(work, file), 'utf8')).toContain('华信科技有限公司');
+      expect(readFileSync(join(work, file), 'utf8')).not.toContain('刘洋');
+    }
+    const unknown = await cli(['report', 'completeness', '--data', dir, '--user', 'compliance', '--password-file', passwordFile, '--agent', 'nobody', '--out', join(work, 'none.csv')]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain('There is no such agent in this archive.');
+    expect(existsSync(join(work, 'none.csv'))).toBe(false);
 
     expect((await cli(['report', 'nonsense', '--out', join(work, 'x.pdf')])).code).toBe(2);
     expect((await cli(['report', 'timeliness', '--data', dir, '--user', 'compliance', '--password-file', passwordFile, '--out', join(work, 'x.doc')])).code).toBe(2);

@@ -1020,7 +1020,7 @@ export const en = {
     cmdReport: "Make a report as PDF, XLSX or CSV (chosen by the --out extension); report --list lists them",
     optOut: "The file to write (.pdf, .xlsx or .csv)",
     optPeriod: "Period (YYYY-MM-DD), where the report takes one",
-    optAgent: "Only this agent's customers (user id)",
+    optAgent: "Only this agent's customers (user name, display name or id)",
     reportList: "{{id}}  {{title}}",
     reportNoName: "Name the report: dossier report NAME (dossier report --list lists them)",
     reportUnknown: "There is no report \"{{name}}\". dossier report --list lists them.",

@@ -1022,7 +1022,7 @@ export const zhCN: LocaleStrings = {
     cmdReport: "生成报告（PDF、XLSX 或 CSV，按 --out 的扩展名）；report --list 列出全部报告",
     optOut: "输出文件（.pdf、.xlsx 或 .csv）",
     optPeriod: "期间（YYYY-MM-DD），适用的报告使用",
-    optAgent: "只含该业务员的客户（用户 ID）",
+    optAgent: "只含该业务员的客户（用户名、显示名或用户 ID）",
     reportList: "{{id}}  {{title}}",
     reportNoName: "请给出报告名：dossier report NAME（dossier report --list 列出全部报告）",
     reportUnknown: "没有名为“{{name}}”的报告。dossier report --list 列出全部报告。",

@@ -1022,7 +1022,7 @@ export const zhTW: LocaleStrings = {
     cmdReport: "產生報告（PDF、XLSX 或 CSV，依 --out 的副檔名）；report --list 列出全部報告",
     optOut: "輸出檔案（.pdf、.xlsx 或 .csv）",
     optPeriod: "期間（YYYY-MM-DD），適用的報告使用",
-    optAgent: "只含該業務員的客戶（使用者 ID）",
+    optAgent: "只含該業務員的客戶（使用者名稱、顯示名稱或使用者 ID）",
     reportList: "{{id}}  {{title}}",
     reportNoName: "請給出報告名稱：dossier report NAME（dossier report --list 列出全部報告）",
     reportUnknown: "沒有名為「{{name}}」的報告。dossier report --list 列出全部報告。",
