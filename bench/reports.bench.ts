@@ -7,6 +7,7 @@ import { appendAudit } from '../electron/archive/audit-log.js';
 import { openDatabase } from '../electron/db/connection.js';
 import { seededRandom } from '../electron/demo/generate.js';
 import { translator } from '../electron/i18n.js';
+import { refreshCompleteness } from '../electron/records/completeness.js';
 import { reportFile } from '../electron/reports/output.js';
 import { chromiumPrinter } from '../electron/reports/pdf.js';
 import { type ExportFormat, type ReportId, type ReportResult, screenRowLimit } from '../shared/ipc/methods/reports.js';
@@ -19,8 +20,9 @@ import type { BenchOptions, BenchResult } from './run.js';
  * and 20,000 pages (one page in ten at 150 dpi, one in fifty blank, one file in twenty refused);
  * 50,000 audit entries (views and changes of customers). The batches, documents, pages and audit
  * entries are written straight into the database on a second connection (the ingest pipeline
- * would take hours to make 20,000 pages): the rows have the shape the pipeline writes, and the
- * audit entries go through appendAudit, so the chain is real.
+ * would take hours to make 20,000 pages): the rows have the shape the pipeline writes, the
+ * customers' checklist summaries are refreshed as filing refreshes them, and the audit entries go
+ * through appendAudit, so the chain is real.
  *
  * The build takes minutes (demo.fill is most of it). DOSSIER_BENCH_REPORTS_ARCHIVE=DIR keeps the
  * built archive in DIR and, when DIR already holds one, measures on it without building again:
@@ -85,6 +87,7 @@ async function build(dir: string, customers: number, log: (message: string) => v
         "INSERT INTO pages (id, document_id, page_no, blob_id, width, height, dpi, color_mode, text, quality_flags, created_at, text_source, ocr_confidence) VALUES (?, ?, ?, ?, 2480, 3508, ?, 'gray', ?, ?, ?, ?, 0.9)",
       );
       let blobNo = 0;
+      const filedFor = new Set<string>();
       const blob = (when: string) => {
         const id = createHash('sha256').update(String(blobNo++)).digest('hex');
         insertBlob.run(id, when);
@@ -103,7 +106,9 @@ async function build(dir: string, customers: number, log: (message: string) => v
             for (let d = 0; d < 2 + (f % 2); d++) {
               const document = uuid();
               const inbox = rng() < 0.05;
-              insertDocument.run(document, branchId, inbox ? null : customerIds[Math.floor(rng() * customerIds.length)], inbox ? null : types[Math.floor(rng() * types.length)], inbox ? 'inbox' : 'filed', when, inbox ? null : when, batch, file);
+              const customer = inbox ? null : customerIds[Math.floor(rng() * customerIds.length)]!;
+              if (customer) filedFor.add(customer);
+              insertDocument.run(document, branchId, customer, inbox ? null : types[Math.floor(rng() * types.length)], inbox ? 'inbox' : 'filed', when, inbox ? null : when, batch, file);
               for (let p = 1; p <= 4; p++) {
                 const low = rng() < 0.1;
                 const blank = rng() < 0.02;
@@ -112,6 +117,10 @@ async function build(dir: string, customers: number, log: (message: string) => v
             }
           }
         }
+      })();
+      // As filing does: the customers' stored checklist summaries follow their new documents.
+      db.transaction(() => {
+        for (const customer of filedFor) refreshCompleteness(db, customer);
       })();
       db.transaction(() => {
         for (let i = 0; i < 50_000; i++) {
