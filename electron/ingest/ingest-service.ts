@@ -14,7 +14,7 @@ import { defaultLimits, type DecodedPage, type OcrEngine, type OpenedMedia, Reje
 export interface IngestDeps {
   hub: EventHub;
   tasks: TaskTracker;
-  media(): MediaReader;
+  media(): Promise<MediaReader>;
   /** Files read at once (a cover sheet still applies in arrival order: files commit in turn). */
   filesAtOnce: number;
   /** The OCR engine, or null when OCR is switched off. */
@@ -178,7 +178,7 @@ export class IngestService {
     try {
       const bytes = await this.session.pages.get(file.blob_id);
       const limits = file.relaxed_limits ? relaxedLimits : defaultLimits;
-      const opened = await this.deps.media().open(bytes, limits);
+      const opened = await (await this.deps.media()).open(bytes, limits);
       readers.push(opened);
       await this.db.call('ingest.setFormat', { fileId, format: opened.format, pageCount: opened.pageCount });
       const ocr = await this.deps.ocr();
@@ -186,7 +186,7 @@ export class IngestService {
       // A multi-page file takes a second reader too when one is free: pdf.js takes longer over a
       // page than OCR does, so one reader would leave OCR waiting. Never waited for: that could
       // deadlock with files holding readers. Only a help: if it fails, the first reader reads alone.
-      const second = todo.length > 1 ? await this.deps.media().tryOpen(bytes, limits).catch(() => null) : null;
+      const second = todo.length > 1 ? await (await this.deps.media()).tryOpen(bytes, limits).catch(() => null) : null;
       if (second) readers.push(second);
       // Once a reader's pages are all out, it can open the next file while OCR reads this one.
       // A file waiting for its turn must not hold a reader: the file before it may need one.

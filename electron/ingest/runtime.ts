@@ -22,13 +22,17 @@ export interface IngestOptions {
   scanner?: ScannerAdapter;
 }
 
+/** The most media reader processes: one per core up to three. */
+const mostReaders = Math.max(1, Math.min(3, availableParallelism()));
+
 /**
- * Media reader processes: one per core up to three. Decoding, the QR search and readying pages for
- * OCR are most of the work without OCR; with OCR the readers' share is small and the OCR engine
- * sets the pace.
+ * Media readers for an OCR engine. Decoding, the QR search and readying pages for OCR are most of
+ * the work without OCR; with OCR the engine sets the pace. tesseract.js runs its workers (about
+ * 270 MB each, one per core) inside the app's process: with it, one reader fewer keeps a batch
+ * under 1 GB and costs no pages per minute, the workers being the slower side.
  */
-function readerProcesses(): number {
-  return Math.max(1, Math.min(3, availableParallelism()));
+function readerProcesses(engine: OcrEngine | null): number {
+  return engine?.name === 'tesseract.js' ? Math.max(1, mostReaders - 1) : mostReaders;
 }
 
 /**
@@ -62,7 +66,7 @@ export class IngestRuntime {
       media: () => this.mediaReader(),
       // One more than there are readers: a file whose pages are all decoded waits for OCR or its
       // turn to commit without holding a reader.
-      filesAtOnce: readerProcesses() + 1,
+      filesAtOnce: mostReaders + 1,
       ocr: () => this.ocr(),
       ocrLanguages: () => this.languages(),
     });
@@ -105,8 +109,11 @@ export class IngestRuntime {
     return this.settings.traditionalChinese ? ['chi_sim', 'chi_tra', 'eng'] : ['chi_sim', 'eng'];
   }
 
-  private mediaReader(): MediaReader {
-    return (this.reader ??= MediaReader.start(readerProcesses()));
+  /** Started on first use, once the OCR engine it is sized for is known. */
+  private async mediaReader(): Promise<MediaReader> {
+    if (this.reader) return this.reader;
+    const engine = await this.ocr().catch(() => null);
+    return (this.reader ??= MediaReader.start(readerProcesses(engine)));
   }
 
   /**
@@ -114,7 +121,7 @@ export class IngestRuntime {
    * process); null for a blank page, which OCR does not read.
    */
   async ocrInputFor(image: Buffer): Promise<OcrInput | null> {
-    const media = await this.mediaReader().open(image, defaultLimits);
+    const media = await (await this.mediaReader()).open(image, defaultLimits);
     try {
       return (await media.page(0, { ocr: true })).ocr;
     } finally {
