@@ -17,6 +17,8 @@ export interface IngestDeps {
   media(): Promise<MediaReader>;
   /** Files read at once (a cover sheet still applies in arrival order: files commit in turn). */
   filesAtOnce: number;
+  /** Memory (bytes) the app's process, the readers and OCR together should stay under while ingesting. */
+  memoryBudget: number;
   /** The OCR engine, or null when OCR is switched off. */
   ocr(): Promise<OcrEngine | null>;
   ocrLanguages(): readonly string[];
@@ -178,15 +180,18 @@ export class IngestService {
     try {
       const bytes = await this.session.pages.get(file.blob_id);
       const limits = file.relaxed_limits ? relaxedLimits : defaultLimits;
-      const opened = await (await this.deps.media()).open(bytes, limits);
+      const media = await this.deps.media();
+      const opened = await media.open(bytes, limits);
       readers.push(opened);
       await this.db.call('ingest.setFormat', { fileId, format: opened.format, pageCount: opened.pageCount });
       const ocr = await this.deps.ocr();
       const todo = [...Array(opened.pageCount).keys()].filter((i) => !donePages.includes(i));
-      // A multi-page file takes a second reader too when one is free: pdf.js takes longer over a
-      // page than OCR does, so one reader would leave OCR waiting. Never waited for: that could
-      // deadlock with files holding readers. Only a help: if it fails, the first reader reads alone.
-      const second = todo.length > 1 ? await (await this.deps.media()).tryOpen(bytes, limits).catch(() => null) : null;
+      // A multi-page file takes a second reader too when one is free and memory allows: pdf.js
+      // takes longer over a page than OCR does, so one reader would leave OCR waiting, but a
+      // process reading a PDF holds a few hundred MB. Never waited for: that could deadlock with
+      // files holding readers. Only a help: if it fails, the first reader reads alone.
+      const memoryLeft = this.deps.memoryBudget - process.memoryUsage.rss() - media.memoryInUse() - (ocr?.outsideBytes ?? 0);
+      const second = todo.length > 1 ? await media.tryOpen(bytes, limits, memoryLeft).catch(() => null) : null;
       if (second) readers.push(second);
       // Once a reader's pages are all out, it can open the next file while OCR reads this one.
       // A file waiting for its turn must not hold a reader: the file before it may need one.
