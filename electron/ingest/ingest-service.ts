@@ -17,8 +17,6 @@ export interface IngestDeps {
   media(): Promise<MediaReader>;
   /** Files read at once (a cover sheet still applies in arrival order: files commit in turn). */
   filesAtOnce: number;
-  /** Memory (bytes) the app's process, the readers and OCR together should stay under while ingesting. */
-  memoryBudget: number;
   /** The OCR engine, or null when OCR is switched off. */
   ocr(): Promise<OcrEngine | null>;
   ocrLanguages(): readonly string[];
@@ -174,39 +172,30 @@ export class IngestService {
     const abort = new AbortController();
     this.current.set(fileId, { batchId: file.batch_id, abort });
     if (!this.rates.has(file.batch_id)) this.rates.set(file.batch_id, { since: Date.now(), pages: 0 });
-    // Closing is idempotent: each reader is closed as soon as its pages are out, and all once more at the end.
-    const readers: OpenedMedia[] = [];
-    const closeAll = () => Promise.all(readers.map((reader) => reader.close()));
+    let media: OpenedMedia | null = null;
     try {
-      const bytes = await this.session.pages.get(file.blob_id);
-      const limits = file.relaxed_limits ? relaxedLimits : defaultLimits;
-      const media = await this.deps.media();
-      const opened = await media.open(bytes, limits);
-      readers.push(opened);
+      const opened = await (await this.deps.media()).open(await this.session.pages.get(file.blob_id), file.relaxed_limits ? relaxedLimits : defaultLimits);
+      media = opened;
       await this.db.call('ingest.setFormat', { fileId, format: opened.format, pageCount: opened.pageCount });
       const ocr = await this.deps.ocr();
       const todo = [...Array(opened.pageCount).keys()].filter((i) => !donePages.includes(i));
-      // A multi-page file takes a second reader too when one is free and memory allows: pdf.js
-      // takes longer over a page than OCR does, so one reader would leave OCR waiting, but a
-      // process reading a PDF holds a few hundred MB. Never waited for: that could deadlock with
-      // files holding readers. Only a help: if it fails, the first reader reads alone.
-      const memoryLeft = this.deps.memoryBudget - process.memoryUsage.rss() - media.memoryInUse() - (ocr?.outsideBytes ?? 0);
-      const second = todo.length > 1 ? await media.tryOpen(bytes, limits, memoryLeft).catch(() => null) : null;
-      if (second) readers.push(second);
-      // Once a reader's pages are all out, it can open the next file while OCR reads this one.
+      // Once every page is out of the reader, it can open the next file while OCR reads this one.
       // A file waiting for its turn must not hold a reader: the file before it may need one.
-      const left = readers.map((_, r) => todo.filter((_, i) => i % readers.length === r).length);
-      const work = todo.map((index, i) => ({ index, r: i % readers.length }));
-      await inParallel(work, (ocr?.concurrency ?? 1) + readers.length, async ({ index, r }) => {
+      const release = () => {
+        media = null;
+        return opened.close();
+      };
+      let decoded = 0;
+      await inParallel(todo, (ocr?.concurrency ?? 1) + 1, async (index) => {
         if (abort.signal.aborted) return;
-        const page = await readers[r]!.page(index, { ocr: ocr !== null });
-        if (--left[r]! === 0) await readers[r]!.close();
+        const page = await opened.page(index, { ocr: ocr !== null });
+        if (++decoded === todo.length) await release();
         await this.processPage(fileId, page, ocr);
         this.rates.get(file.batch_id)!.pages++;
         await this.emitProgress(file.batch_id);
       });
       // No page left to read (all done before a restart) or the file was abandoned.
-      await closeAll();
+      if (media !== null) await release();
       await turn;
       if (abort.signal.aborted) return;
       const { documentIds } = await this.db.call('ingest.commitFile', { fileId, archiveId: this.session.archiveId, ocrEnabled: ocr !== null });
@@ -218,7 +207,7 @@ export class IngestService {
       const rejected = error instanceof RejectedFile ? error : new RejectedFile('corrupt', { fault: String((error as Error)?.message ?? error).slice(0, 200) });
       await this.removeBlobs(await this.db.call('ingest.reject', { fileId, reason: rejected.reason, values: rejected.values }));
     } finally {
-      await closeAll();
+      await media?.close();
       this.current.delete(fileId);
       await this.emitProgress(file.batch_id);
     }

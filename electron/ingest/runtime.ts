@@ -22,9 +22,6 @@ export interface IngestOptions {
   scanner?: ScannerAdapter;
 }
 
-/** What a batch may take, the app's process, media readers and OCR together (issue 5: under 1 GB). */
-const memoryBudget = 1024 * 1024 * 1024;
-
 /** The most media reader processes: one per core up to three. */
 const mostReaders = Math.max(1, Math.min(3, availableParallelism()));
 
@@ -70,7 +67,6 @@ export class IngestRuntime {
       // One more than there are readers: a file whose pages are all decoded waits for OCR or its
       // turn to commit without holding a reader.
       filesAtOnce: mostReaders + 1,
-      memoryBudget,
       ocr: () => this.ocr(),
       ocrLanguages: () => this.languages(),
     });

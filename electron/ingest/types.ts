@@ -92,8 +92,6 @@ export interface OcrEngine {
   readonly name: 'tesseract.js' | 'tesseract';
   /** How many pages it reads at once. */
   readonly concurrency: number;
-  /** The most memory it uses outside the app's process while reading (its own processes), in bytes. */
-  readonly outsideBytes: number;
   recognize(page: OcrInput, languages: readonly string[]): Promise<OcrResult>;
   close(): Promise<void>;
 }

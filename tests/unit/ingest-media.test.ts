@@ -285,30 +285,6 @@ describe('MediaReader', () => {
     expect(refusal).toMatchObject({ reason: 'unknownFormat' });
   });
 
-  it('opens a second copy of a file only when a process is free, without waiting', async () => {
-    const scan = await scanForm(form, { dpi: 150, format: 'png' });
-    const [first, second] = [await reader.open(scan, defaultLimits), await reader.tryOpen(scan, defaultLimits)];
-    expect(second).not.toBeNull();
-    expect(await reader.tryOpen(scan, defaultLimits)).toBeNull();
-    await first.close();
-    await first.close();
-    const third = await reader.tryOpen(scan, defaultLimits);
-    expect((await third!.page(0, { ocr: false })).dpi).toBe(150);
-    await Promise.all([second!.close(), third!.close()]);
-  });
-
-  it('opens no second copy when the memory left would not hold another busy process, and reports what the processes hold', async () => {
-    const scan = await scanForm(form, { dpi: 150, format: 'png' });
-    const first = await reader.open(scan, defaultLimits);
-    await first.page(0, { ocr: false });
-    expect(reader.memoryInUse()).toBeGreaterThan(20 * 1024 * 1024);
-    // The busy process has grown past the idle one: with nothing left, the idle one may not grow too.
-    expect(await reader.tryOpen(scan, defaultLimits, 0)).toBeNull();
-    const second = await reader.tryOpen(scan, defaultLimits, 1024 * 1024 * 1024);
-    expect(second).not.toBeNull();
-    await Promise.all([first.close(), second!.close()]);
-  });
-
   it('reads more files than processes, each waiting for a free one', async () => {
     const files = await Promise.all([150, 200, 300].map((dpi) => scanForm(form, { dpi, format: 'png' })));
     const dpis = await Promise.all(

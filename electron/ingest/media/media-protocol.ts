@@ -7,12 +7,9 @@ export type MediaRequest =
   | { id: number; op: 'page'; index: number; request: PageRequest }
   | { id: number; op: 'close' };
 
-export type MediaAnswer =
+export type MediaReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; rejected: { reason: RejectReason; values: Record<string, string | number> } | null; message: string };
-
-/** An answer with the process's resident memory as it sends it (bytes), for the memory budget. */
-export type MediaReply = MediaAnswer & { rss: number };
 
 /** The id of the reply a thread sends once loaded, before any other. */
 export const readyId = 0;

@@ -35,8 +35,6 @@ class Slot {
   private readonly pending = new Map<number, Waiter>();
   private watchdog: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** Resident memory of the process at its last reply, in bytes. */
-  rss = 0;
   lease: Lease | null = null;
 
   constructor(
@@ -51,7 +49,6 @@ class Slot {
     const worker = startProcess(new URL('./media-worker.js', import.meta.url), { heapMb: this.options.heapMb });
     this.worker = worker;
     worker.on('message', (reply: MediaReply) => {
-      this.rss = reply.rss;
       if (reply.id === readyId) {
         this.ready = true;
         this.armWatchdog();
@@ -154,29 +151,7 @@ export class MediaReader {
 
   /** Opens a file in a reader process (the bytes are copied there). */
   async open(data: Buffer, limits: IngestLimits): Promise<OpenedMedia> {
-    return this.openOn(await this.acquire(), data, limits);
-  }
-
-  /**
-   * Opens a file in a reader process if one is free right now, else null: never waits. Also null
-   * when `memoryLeft` (bytes) would not hold the free process growing to the size of the largest
-   * busy one (a process reading a PDF grows by a few hundred MB).
-   */
-  async tryOpen(data: Buffer, limits: IngestLimits, memoryLeft = Infinity): Promise<OpenedMedia | null> {
-    const slot = this.closed ? undefined : this.free[0];
-    if (!slot) return null;
-    const largest = Math.max(...this.slots.map((s) => s.rss));
-    if (largest - slot.rss > memoryLeft) return null;
-    this.free.shift();
-    return this.openOn(slot, data, limits);
-  }
-
-  /** The reader processes' resident memory together, as last reported (bytes). */
-  memoryInUse(): number {
-    return this.slots.reduce((sum, slot) => sum + slot.rss, 0);
-  }
-
-  private async openOn(slot: Slot, data: Buffer, limits: IngestLimits): Promise<OpenedMedia> {
+    const slot = await this.acquire();
     const lease: Lease = { live: true };
     slot.lease = lease;
     try {

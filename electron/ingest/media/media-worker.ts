@@ -1,13 +1,13 @@
 import sharp from 'sharp';
 import { type OpenedMedia, RejectedFile } from '../types.js';
-import { type MediaAnswer, type MediaReply, type MediaRequest, readyId } from './media-protocol.js';
+import { type MediaReply, type MediaRequest, readyId } from './media-protocol.js';
 import { openMedia } from './open-media.js';
 
 // libvips caches decoded images across calls; pages are read once, so the cache only costs memory.
 sharp.cache(false);
 
 /** The reader's end of the channel: this module runs as a child process of the app. */
-const send = (answer: MediaAnswer) => process.send!({ ...answer, rss: process.memoryUsage.rss() } satisfies MediaReply);
+const send = (reply: MediaReply) => process.send!(reply);
 /**
  * A media reader process holds at most one open file and answers its requests one at a time, so
  * that only one page is ever decoded here at once, whatever the caller asks in parallel.

@@ -89,7 +89,6 @@ export function createNativeTesseract(options: NativeTesseractOptions = {}): Ocr
   return {
     name: 'tesseract',
     concurrency,
-    outsideBytes: concurrency * megabytesPerProcess * 1024 * 1024,
     async recognize(page, languages) {
       const langs = checkLanguages(languages);
       if (closed) throw new Error('The OCR engine is closed');

@@ -97,8 +97,6 @@ export function createTesseractJs(options: TesseractJsOptions = {}): OcrEngine {
   return {
     name: 'tesseract.js',
     concurrency,
-    // Its workers are threads of the app's process.
-    outsideBytes: 0,
     async recognize(page, languages) {
       checkLanguages(languages);
       if (closed) throw new Error('The OCR engine is closed');
