@@ -1,10 +1,10 @@
 import { DeleteOutlined, LeftOutlined, RedoOutlined, RightOutlined, RotateRightOutlined, ScissorOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Tooltip, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Tooltip, Typography } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem, PageInfo } from '../../../../shared/ipc/methods/ingest.js';
 import { invoke } from '../../ipc/client.js';
-import { useErrorMessage } from '../../ipc/use-error-message.js';
+import { useBusyAction } from '../../ipc/use-busy-action.js';
 import { QualityFlags } from '../ingest/QualityFlags.js';
 import { turnedRight } from '../viewer/page-images.js';
 import { PageThumb } from '../viewer/PageThumb.js';
@@ -17,24 +17,17 @@ import './pages-editor.css';
  */
 export function PagesEditor({ item, onChanged }: { item: InboxItem; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
+  const [running, act] = useBusyAction<'pages'>();
+  const busy = running !== null;
   const dragged = useRef<number | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const { pages, documentId } = item;
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    act('pages', async () => {
       await action();
       onChanged();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const move = (from: number, to: number) => {
     if (from === to || to < 0 || to >= pages.length) return;
     const order = pages.map((p) => p.pageId);

@@ -1,13 +1,14 @@
 import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/i18n/languages.js';
 import { type ExportFormat, printRowLimit, type ReportResult } from '../../../../shared/ipc/methods/reports.js';
 import { reportHtml } from '../../../../shared/reports/print-html.js';
 import { invoke } from '../../ipc/client.js';
-import { useErrorMessage } from '../../ipc/use-error-message.js';
-import { download, printHtml, removePrintFrame } from './print-report.js';
+import { download } from '../../ipc/download.js';
+import { useBusyAction } from '../../ipc/use-busy-action.js';
+import { printHtml, removePrintFrame } from './print-report.js';
 
 const exportIcons = { pdf: <FilePdfOutlined />, xlsx: <FileExcelOutlined />, csv: <FileTextOutlined /> } as const;
 const formats: ExportFormat[] = ['pdf', 'xlsx', 'csv'];
@@ -21,22 +22,11 @@ const formats: ExportFormat[] = ['pdf', 'xlsx', 'csv'];
 export function ReportActions({ result }: { result: ReportResult }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState<'print' | ExportFormat | null>(null);
+  const [busy, act] = useBusyAction<'print' | ExportFormat>();
   const run = { reportId: result.id, parameters: result.parameters };
 
   useEffect(() => removePrintFrame, []);
 
-  const act = async (what: 'print' | ExportFormat, action: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await action();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   const print = () =>
     act('print', async () => {
       const printed = await invoke('reports.print', run);

@@ -39,13 +39,3 @@ export function printHtml(html: string): Promise<void> {
 export function removePrintFrame(): void {
   document.querySelectorAll('iframe[data-testid="report-print-frame"]').forEach((old) => old.remove());
 }
-
-/** Opens a download the browser host offers, through a hidden link. */
-export function download(url: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = '';
-  document.body.append(link);
-  link.click();
-  link.remove();
-}

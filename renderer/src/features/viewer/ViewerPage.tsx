@@ -15,6 +15,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageInfo } from '../../../../shared/ipc/methods/ingest.js';
 import { IpcCallError, invoke } from '../../ipc/client.js';
+import { download } from '../../ipc/download.js';
+import { useBusyAction } from '../../ipc/use-busy-action.js';
 import { useErrorMessage } from '../../ipc/use-error-message.js';
 import { useInvoke } from '../../ipc/use-invoke.js';
 import { navigate } from '../../shell/use-hash-route.js';
@@ -51,7 +53,8 @@ export function ViewerPage({ documentId }: { documentId: string }) {
   const [current, setCurrent] = useState(0);
   const [zoom, setZoom] = useState<Zoom>('fitPage');
   const [printing, setPrinting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [running, act] = useBusyAction<'rotate' | 'print' | 'export'>();
+  const busy = running !== null;
   const pages = (doc?.pages ?? []).map((p) => turned[p.pageId] ?? p);
   const page = pages[current];
   const count = pages.length;
@@ -68,40 +71,22 @@ export function ViewerPage({ documentId }: { documentId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [count]);
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await action();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const rotate = (target: PageInfo) =>
-    act(async () => {
+    act('rotate', async () => {
       const info = await invoke('pages.rotate', { pageId: target.pageId, rotation: turnedRight(target.rotation) });
       setTurned((before) => ({ ...before, [info.pageId]: info }));
     });
   // The print is recorded first: a role that may not print is refused before anything prints.
   const print = () =>
-    act(async () => {
+    act('print', async () => {
       await invoke('documents.recordPrint', { documentId });
       setPrinting(true);
     });
   const exportPdf = () =>
-    act(async () => {
+    act('export', async () => {
       const result = await invoke('documents.exportPdf', { documentId });
-      if (result.downloadUrl !== null) {
-        const link = document.createElement('a');
-        link.href = result.downloadUrl;
-        link.download = '';
-        document.body.append(link);
-        link.click();
-        link.remove();
-      } else if (result.saved) {
-        void message.success(t('viewer.exported'));
-      }
+      if (result.downloadUrl !== null) download(result.downloadUrl);
+      else if (result.saved) void message.success(t('viewer.exported'));
     });
 
   const back = () => {
